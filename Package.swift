@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kutip",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Kutip", targets: ["Kutip"]),
+        .executable(name: "kutip", targets: ["KutipCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ICU behind a header that only uses <stdint.h> types.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "KutipCore"),
+        .target(name: "KutipUnicode", dependencies: ["CICU", "KutipCore"]),
+        .target(name: "KutipTokenize", dependencies: ["KutipCore", "KutipUnicode"]),
+        .target(name: "KutipBoilerplate", dependencies: ["KutipCore"]),
+        .target(name: "KutipEvaluation", dependencies: ["KutipCore"]),
+        .target(
+            name: "KutipLexicons",
+            path: "Lexicons",
+            exclude: ["README.md"],
+            sources: ["LexiconBundle.swift"],
+            resources: [.copy("data")]
+        ),
+        .target(
+            name: "Kutip",
+            dependencies: [
+                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipEvaluation",
+                "KutipLexicons",
+            ]
+        ),
+        .executableTarget(
+            name: "KutipCLI",
+            dependencies: ["Kutip", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "KutipTestSupport", dependencies: ["KutipCore"], path: "Tests/KutipTestSupport"),
+        .testTarget(name: "KutipCoreTests", dependencies: ["KutipCore", "KutipTestSupport"]),
+        .testTarget(name: "KutipTokenizeTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipBoilerplateTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(
+            name: "KutipTests",
+            dependencies: ["Kutip", "KutipTestSupport"]
+        ),
+        .testTarget(name: "KutipCLITests", dependencies: ["KutipCLI", "KutipTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+@_exported import KutipBoilerplate
+@_exported import KutipCore
+@_exported import KutipEvaluation
+@_exported import KutipTokenize
+@_exported import KutipUnicode

@@ -1,0 +1,59 @@
+import Foundation
+import KutipLexicons
+
+/// Every lexicon the default pipeline uses, parsed once into immutable,
+/// `Sendable` structures.
+///
+/// Load them once (``bundled()`` or ``load(from:)``) and pass them to
+/// ``Kutip/defaultPipeline(lexicons:)``.
+public struct Lexicons: Sendable {
+    /// The folder the files were read from.
+    public let directory: URL
+    public let dottedAbbreviations: TokenizerLexicon
+    public let boilerplate: BoilerplateRules
+
+    /// Reads the lexicon files in `directory` (the layout of `Lexicons/data/`).
+    ///
+    /// - Throws: ``LexiconLoadingError`` naming the file and line at fault.
+    public static func load(from directory: URL) throws -> Lexicons {
+        func read(_ name: String) throws -> (String, String) {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LexiconLoadingError(reason: "cannot read lexicon file \(url.path)")
+            }
+            return (String(decoding: data, as: UTF8.self), url.path)
+        }
+        do {
+            let (abbreviations, abbreviationsPath) = try read("dotted-abbreviations.tsv")
+            let (boilerplate, boilerplatePath) = try read("boilerplate.tsv")
+            return Lexicons(
+                directory: directory,
+                dottedAbbreviations: try TokenizerLexicon(tsv: abbreviations, origin: abbreviationsPath),
+                boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath))
+        } catch let error as LexiconLoadingError {
+            throw error
+        } catch {
+            throw LexiconLoadingError(reason: "\(error)")
+        }
+    }
+
+    /// The lexicons that ship with Kutip: `$KUTIP_LEXICON_DIR` when set, else
+    /// the resource bundle beside the executable, else the source checkout.
+    ///
+    /// - Throws: ``LexiconLoadingError`` listing every path tried.
+    public static func bundled() throws -> Lexicons {
+        let (url, tried) = LexiconBundle.locate()
+        guard let url else {
+            throw LexiconLoadingError(
+                reason: "no lexicon folder found; tried: \(tried.joined(separator: ", ")). "
+                    + "Set KUTIP_LEXICON_DIR or pass --lexicon-dir.")
+        }
+        return try load(from: url)
+    }
+}
+
+/// Lexicons that could not be found or parsed.
+public struct LexiconLoadingError: Error, CustomStringConvertible, Sendable {
+    public var reason: String
+    public var description: String { reason }
+}

@@ -1,0 +1,115 @@
+import KutipCore
+
+/// Marks the lines that are not the article: "Baca juga" links, bylines, share
+/// prompts, the site name alone on a line, and trailing desk codes.
+///
+/// Provides ``Layer/boilerplate``: one span per boilerplate line (without its
+/// line break), or just the desk code when it ends a content line, so the
+/// content before it stays annotatable. Later stages skip these spans.
+public struct BoilerplateStage: Stage {
+    public let name = "boilerplate"
+    public let requires: Set<Layer> = []
+    public let provides: Set<Layer> = [.boilerplate]
+    public let rules: BoilerplateRules
+
+    public init(rules: BoilerplateRules) {
+        self.rules = rules
+    }
+
+    public func process(_ document: inout Document) throws {
+        document.boilerplate = detect(in: document.source)
+    }
+
+    /// The boilerplate spans of `source`, in order.
+    public func detect(in source: SourceText) -> [Span] {
+        let scalars = source.scalars
+        var spans: [Span] = []
+        var lineStart = 0
+        while lineStart <= scalars.count {
+            var lineEnd = lineStart
+            while lineEnd < scalars.count, scalars[lineEnd] != "\n", scalars[lineEnd] != "\r" { lineEnd += 1 }
+            if let span = classify(lineStart, lineEnd, source) { spans.append(span) }
+            if lineEnd >= scalars.count { break }
+            lineStart = lineEnd + (scalars[lineEnd] == "\r" && lineEnd + 1 < scalars.count && scalars[lineEnd + 1] == "\n" ? 2 : 1)
+        }
+        return spans
+    }
+
+    private func classify(_ start: Int, _ end: Int, _ source: SourceText) -> Span? {
+        let scalars = source.scalars
+        var first = start
+        var last = end
+        while first < last, scalars[first].properties.isWhitespace { first += 1 }
+        while last > first, scalars[last - 1].properties.isWhitespace { last -= 1 }
+        guard first < last else { return nil }
+        let line = source.slice(first, last)
+        let folded = line.lowercased()
+        if rules.exactLines.contains(folded) || isSiteName(folded) || isWholeDeskCode(scalars, first, last) {
+            return source.span(first, last)
+        }
+        for prefix in rules.prefixes where folded.hasPrefix(prefix) {
+            return source.span(first, last)
+        }
+        if let codeStart = trailingDeskCode(scalars, first, last) {
+            return source.span(codeStart, last)
+        }
+        return nil
+    }
+
+    /// "mediaindonesia.com", "www.kompas.com": one host name and nothing else.
+    private func isSiteName(_ line: String) -> Bool {
+        guard !line.contains(" "), let dot = line.lastIndex(of: ".") else { return false }
+        let tld = line[line.index(after: dot)...]
+        guard rules.siteDomains.contains(String(tld)) else { return false }
+        return line[..<dot].allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+    }
+
+    /// A line that is only a desk code: "[ian]", "(ant)", "(RO/OL-7)".
+    private func isWholeDeskCode(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, end - start <= 24 else { return false }
+        let open = scalars[start]
+        let close = scalars[end - 1]
+        guard (open == "[" && close == "]") || (open == "(" && close == ")") else { return false }
+        return isCodeBody(scalars, start + 1, end - 1, needsSlash: false)
+    }
+
+    /// The start of a desk code that closes a content line: "… Harun. (RO/OL-7)",
+    /// "… Informasi. /aj".
+    private func trailingDeskCode(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int? {
+        if scalars[end - 1] == ")" {
+            var open = end - 2
+            while open > start, end - open <= 24, scalars[open] != "(" { open -= 1 }
+            guard open > start, scalars[open] == "(", scalars[open - 1] == " " else { return nil }
+            guard isCodeBody(scalars, open + 1, end - 1, needsSlash: true) else { return nil }
+            return open
+        }
+        // " /aj": a slash and 1–4 lowercase letters after a space, at the very end.
+        var slash = end - 1
+        while slash > start, end - slash <= 5, scalars[slash].properties.isLowercase { slash -= 1 }
+        if slash > start, scalars[slash] == "/", end - slash >= 2, scalars[slash - 1] == " " {
+            return slash
+        }
+        return nil
+    }
+
+    /// Letters (at least one), digits, "/", "-", spaces: the body of "(RO/OL-7)".
+    /// A trailing code needs a slash, so "(26/7)" or "(Antara)" at a line's end stay content.
+    private func isCodeBody(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, needsSlash: Bool) -> Bool {
+        guard end > start else { return false }
+        var letters = 0
+        var slashes = 0
+        for offset in start..<end {
+            let scalar = scalars[offset]
+            if scalar.properties.isAlphabetic {
+                letters += 1
+            } else if scalar == "/" {
+                slashes += 1
+            } else if !(scalar == "-" || scalar == " " || scalar.properties.numericType != nil) {
+                return false
+            }
+        }
+        guard letters > 0 else { return false }
+        if needsSlash { return slashes > 0 }
+        return letters <= 12
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Kutip
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput (MB/s of UTF-8 input) on one core.",
+        discussion: """
+            Annotates every "text" of a JSONL corpus, --passes times, on the calling thread, and \
+            prints MB/s for the chosen stages. Run a release build (swift run -c release kutip bench).
+            """
+    )
+
+    @Option(help: "JSONL corpus with a \"text\" field per line.")
+    var corpus: String
+
+    @Option(help: "Passes over the corpus (the best is reported).")
+    var passes: Int = 5
+
+    @Option(help: "Stop after this stage (default: the whole pipeline).")
+    var through: String?
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func run() throws {
+        var pipeline = try lexicons.pipeline()
+        if let through { pipeline = try pipeline.prefix(through: through) }
+        guard let handle = FileHandle(forReadingAtPath: corpus) else {
+            report("\(corpus): cannot open the file")
+            throw ExitCode(2)
+        }
+        var texts: [SourceText] = []
+        var bytes = 0
+        var lineNumber = 0
+        for line in LineReader(handle: handle) {
+            lineNumber += 1
+            guard !line.isEmpty else { continue }
+            let document = try ArticleInput.document(jsonLine: line, origin: corpus, line: lineNumber)
+            bytes += document.text.utf8.count
+            texts.append(document.source)
+        }
+        // Warm up once (page in ICU data, lexicons), then time.
+        for text in texts.prefix(20) { _ = try pipeline.annotate(Document(source: text)) }
+        var best = Double.infinity
+        var total = 0.0
+        for _ in 0..<max(1, passes) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var sink = 0
+            for text in texts { sink &+= try pipeline.annotate(Document(source: text)).tokens?.count ?? 0 }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if sink < 0 { print(sink) }
+            best = min(best, seconds)
+            total += seconds
+        }
+        let megabytes = Double(bytes) / 1_000_000
+        let stages = pipeline.stageNames.joined(separator: " → ")
+        print("corpus: \(corpus): \(texts.count) documents, \(String(format: "%.2f", megabytes)) MB")
+        print("stages: \(stages)")
+        print(String(format: "best %.1f MB/s, mean %.1f MB/s over %d passes (one core)", megabytes / best, megabytes * Double(max(1, passes)) / total, max(1, passes)))
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Kutip
+
+@main
+struct KutipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kutip",
+        abstract: "Extract structured facts from Indonesian news: sentences, boilerplate, and (as stages land) abbreviations, entities, dates and quotes.",
+        version: Kutip.version,
+        subcommands: [Annotate.self, Evaluate.self, EvaluateUD.self, Gold.self, Bench.self]
+    )
+}
+
+/// Options shared by the commands that build a pipeline.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .customLong("lexicon-dir"), help: "Folder with the lexicon files (default: the bundled ones).")
+    var lexiconDirectory: String?
+
+    func pipeline() throws -> Pipeline {
+        let lexicons: Lexicons
+        if let lexiconDirectory {
+            lexicons = try Lexicons.load(from: URL(fileURLWithPath: lexiconDirectory))
+        } else {
+            lexicons = try Lexicons.bundled()
+        }
+        return try Kutip.defaultPipeline(lexicons: lexicons)
+    }
+}
+
+/// Writes bytes to standard output through one buffered handle.
+struct OutputSink {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 20 { flush() }
+    }
+
+    mutating func write(_ text: String) { write(Array(text.utf8)) }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One clear line on standard error.
+func report(_ message: String) {
+    FileHandle.standardError.write(Data(("kutip: " + message + "\n").utf8))
+}

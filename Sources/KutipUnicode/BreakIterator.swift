@@ -1,0 +1,95 @@
+internal import CICU
+
+/// An ICU break iterator (word or sentence), compiled once and shared.
+///
+/// Compiling rules is slow and an ICU iterator is not thread-safe, so the
+/// compiled iterator is kept as a template and cloned for each call: the
+/// template is never given text, which makes sharing it across tasks safe.
+public final class BreakIterator: @unchecked Sendable {
+    /// What the iterator finds boundaries between.
+    public enum Kind: Sendable {
+        case word, sentence
+
+        fileprivate var icuValue: Int32 {
+            switch self {
+            case .word: return Int32(KUTIP_ICU_BREAK_WORD)
+            case .sentence: return Int32(KUTIP_ICU_BREAK_SENTENCE)
+            }
+        }
+    }
+
+    private let template: OpaquePointer
+
+    /// Opens ICU's iterator of `kind` for `locale`, with `extraRules` (ICU
+    /// break-rule syntax) appended to the locale's own rules when given.
+    ///
+    /// - Throws: ``UnicodeError/breakRules(_:)`` with ICU's message, including
+    ///   the rule line and offset of a syntax error.
+    public init(_ kind: Kind, locale: String = "id", extraRules: String? = nil) throws {
+        var message = [CChar](repeating: 0, count: 512)
+        let handle: OpaquePointer?
+        if let extraRules, !extraRules.isEmpty {
+            let units = Array(extraRules.utf16)
+            handle = units.withUnsafeBufferPointer { buffer in
+                kutip_icu_breaker_open(kind.icuValue, locale, buffer.baseAddress, Int32(buffer.count), &message, 512)
+            }
+        } else {
+            handle = kutip_icu_breaker_open(kind.icuValue, locale, nil, 0, &message, 512)
+        }
+        guard let handle else {
+            let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw UnicodeError.breakRules(text)
+        }
+        template = handle
+    }
+
+    deinit {
+        kutip_icu_breaker_close(template)
+    }
+
+    /// The boundaries of `text` in UTF-16 offsets, `0` and `text.count`
+    /// included, each with the ICU rule status of the segment ending there.
+    public func boundaries(in text: UTF16Text) -> (offsets: [Int32], statuses: [Int32]) {
+        guard let iterator = kutip_icu_breaker_clone(template) else {
+            return ([0, Int32(text.units.count)], [0, 0])
+        }
+        defer { kutip_icu_breaker_close(iterator) }
+        var capacity = text.units.count / 3 + 16
+        while true {
+            var offsets = [Int32](repeating: 0, count: capacity)
+            var statuses = [Int32](repeating: 0, count: capacity)
+            let count = text.units.withUnsafeBufferPointer { units in
+                offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                    statuses.withUnsafeMutableBufferPointer { statusBuffer in
+                        kutip_icu_breaker_boundaries(
+                            iterator, units.baseAddress, Int32(units.count), offsetBuffer.baseAddress,
+                            statusBuffer.baseAddress, Int32(capacity))
+                    }
+                }
+            }
+            if count >= 0 {
+                offsets.removeSubrange(Int(count)...)
+                statuses.removeSubrange(Int(count)...)
+                return (offsets, statuses)
+            }
+            if count == -1 { return ([0, Int32(text.units.count)], [0, 0]) }
+            capacity = Int(-count)
+        }
+    }
+}
+
+/// A failure inside ICU.
+public enum UnicodeError: Error, CustomStringConvertible, Sendable {
+    case breakRules(String)
+    case normalization
+
+    public var description: String {
+        switch self {
+        case .breakRules(let message): return "ICU break rules: \(message)"
+        case .normalization: return "ICU normalization failed"
+        }
+    }
+}
+
+/// The ICU library's version, e.g. "72.1".
+public var icuVersion: String { String(cString: kutip_icu_version()) }
