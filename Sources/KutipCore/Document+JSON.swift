@@ -26,9 +26,21 @@ extension Document {
         if let boilerplate { writeLayer("boilerplate", boilerplate, to: &writer) { _, _ in } }
         if let sentences { writeLayer("sentences", sentences, to: &writer) { _, _ in } }
         if let tokens {
-            writeLayer("tokens", tokens, to: &writer) { token, writer in
-                writer.key("kind"); writer.string(token.kind.rawValue)
+            // Written straight from the offsets: no String per token.
+            writer.key("tokens")
+            writer.beginArray()
+            for position in tokens.indices {
+                let start = tokens.start(position)
+                let end = tokens.end(position)
+                writer.beginObject()
+                writer.key("start"); writer.int(start)
+                writer.key("end"); writer.int(end)
+                writer.key("text")
+                writer.stringUTF8(source.utf8, from: source.utf8Offset(start), to: source.utf8Offset(end))
+                writer.key("kind"); writer.string(tokens.kind(position).rawValue)
+                writer.endObject()
             }
+            writer.endArray()
         }
         if let abbreviations {
             writeLayer("abbreviations", abbreviations, to: &writer) { item, writer in
@@ -132,7 +144,13 @@ extension Document {
         self.init(id: record.id, text: record.text, meta: Metadata(record: record.meta ?? [:]))
         boilerplate = record.boilerplate?.map(\.span)
         sentences = record.sentences?.map(\.span)
-        tokens = record.tokens?.map { Token(span: $0.span, kind: $0.kind ?? .other) }
+        if let records = record.tokens {
+            // Checked here because TokenList keeps offsets only, not the text.
+            for (index, token) in records.enumerated() {
+                try Self.check(token.span, layer: "tokens", index: index, in: source, origin: origin)
+            }
+            tokens = TokenList(source: source, tokens: records.map { Token(span: $0.span, kind: $0.kind ?? .other) })
+        }
         abbreviations = record.abbreviations?.map { Abbreviation(span: $0.span, expansion: $0.expansion) }
         entities = record.entities?.map { Entity(span: $0.span, type: $0.type, canonical: $0.canonical, role: $0.role) }
         dates = record.dates?.map { TemporalExpression(span: $0.span, type: $0.type, value: $0.value) }

@@ -5,9 +5,26 @@ extension Document {
     ///
     /// - Throws: ``DocumentValidationError`` for the first problem found.
     public func validate() throws {
-        for layer in Layer.allCases {
+        for layer in Layer.allCases where layer != .tokens {
             guard let spans = spans(of: layer) else { continue }
             try validate(spans, layer: layer.rawValue, requireOrder: true)
+        }
+        if let tokens {
+            // Token text is sliced from the source, so bounds and order are what can go wrong.
+            guard tokens.source === source else {
+                throw DocumentValidationError(layer: "tokens", reason: "the tokens point into another text")
+            }
+            var previousEnd = 0
+            for index in tokens.indices {
+                let start = tokens.start(index)
+                let end = tokens.end(index)
+                guard start >= previousEnd, start <= end, end <= source.count else {
+                    throw DocumentValidationError(
+                        layer: "tokens", index: index, offset: start,
+                        reason: "token [\(start), \(end)) is out of order, reversed or outside the text of \(source.count) scalars")
+                }
+                previousEnd = end
+            }
         }
         if let quotes {
             for (index, quote) in quotes.enumerated() {
@@ -42,6 +59,23 @@ extension Document {
                 }
                 previousEnd = span.end
             }
+        }
+    }
+}
+
+extension Document {
+    /// Checks one span against `source`: in bounds and `text` equal to the slice.
+    static func check(_ span: Span, layer: String, index: Int, in source: SourceText, origin: String?) throws {
+        guard span.start >= 0, span.start <= span.end, span.end <= source.count else {
+            throw DocumentValidationError(
+                origin: origin, layer: layer, index: index, offset: span.start,
+                reason: "span [\(span.start), \(span.end)) is outside the text of \(source.count) scalars")
+        }
+        let slice = source.slice(span.start, span.end)
+        guard slice == span.text else {
+            throw DocumentValidationError(
+                origin: origin, layer: layer, index: index, offset: span.start,
+                reason: "text \(quoted(span.text)) does not equal the slice [\(span.start), \(span.end)) \(quoted(slice))")
         }
     }
 }

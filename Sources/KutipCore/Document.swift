@@ -14,7 +14,7 @@ public struct Document: Sendable {
 
     public var boilerplate: [Span]?
     public var sentences: [Span]?
-    public var tokens: [Token]?
+    public var tokens: TokenList?
     public var abbreviations: [Abbreviation]?
     public var entities: [Entity]?
     public var dates: [TemporalExpression]?

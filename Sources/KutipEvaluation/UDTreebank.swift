@@ -97,7 +97,7 @@ public struct UDTreebank: Sendable {
             if let first { sentences.append(document.source.span(first, last)) }
             sentenceOffset = sentenceEnd + 1
         }
-        document.tokens = tokens
+        document.tokens = TokenList(source: document.source, tokens: tokens)
         document.sentences = sentences
         self.document = document
         self.unalignedTokens = unaligned

@@ -12,6 +12,11 @@ enum IndonesianBreakRules {
     # Dates, times and numbered codes: 30/01/2023, 14:30, I/2007.
     $Numeric $ExFm* [\u002F\u003A] $ExFm* $Numeric {100};
     $ALetterPlus $ExFm* \u002F $ExFm* $Numeric {200};
+    # Units with superscripts: km², m³.
+    $ALetterPlus $ExFm* [\u00B2\u00B3] {200};
+    # TeX-style quotation marks written as two characters: `` and ''.
+    \u0060 \u0060;
+    \u0027 \u0027;
     # Hashtags.
     \u0023 $ExFm* $KutipAlnum {200};
     """#

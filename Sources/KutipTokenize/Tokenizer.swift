@@ -34,8 +34,8 @@ public struct Tokenizer: Sendable {
     /// Whitespace is never a token; every other scalar belongs to exactly one
     /// token, so no text is lost. Sentences run from their first token's start
     /// to their last token's end. O(n).
-    public func tokenize(_ source: SourceText) -> (tokens: [Token], sentences: [Span]) {
-        guard source.count > 0 else { return ([], []) }
+    public func tokenize(_ source: SourceText) -> (tokens: TokenList, sentences: [Span]) {
+        guard source.count > 0 else { return (TokenList(source: source), []) }
         let utf16 = UTF16Text(source.scalars)
         let tokens = makeTokens(source, utf16)
         let sentences = makeSentences(source, utf16, tokens)
@@ -44,30 +44,32 @@ public struct Tokenizer: Sendable {
 
     // MARK: Tokens
 
-    private func makeTokens(_ source: SourceText, _ utf16: UTF16Text) -> [Token] {
+    private func makeTokens(_ source: SourceText, _ utf16: UTF16Text) -> TokenList {
         let scalars = source.scalars
-        let boundaries = words.boundaries(in: utf16).offsets
+        let boundaries = words.boundaries(in: utf16)
         var pieces: [(start: Int, end: Int)] = []
         pieces.reserveCapacity(boundaries.count / 2 + 1)
         var previous = 0
         for boundary in boundaries.dropFirst() {
             let end = utf16.scalarOffset(boundary)
             if end > previous {
-                if !(previous..<end).allSatisfy({ scalars[$0].properties.isWhitespace }) {
+                // ICU keeps runs of white space apart, so the first scalar decides
+                // unless a combining mark clings to a space.
+                if !scalars[previous].isKutipWhitespace || !(previous..<end).allSatisfy({ scalars[$0].isKutipWhitespace }) {
                     pieces.append((previous, end))
                 }
                 previous = end
             }
         }
 
-        var tokens: [Token] = []
+        var tokens = TokenList(source: source)
         tokens.reserveCapacity(pieces.count)
         var index = 0
         while index < pieces.count {
             let piece = pieces[index]
             // URLs: from a scheme or "www." to the next whitespace, less trailing punctuation.
             if let urlEnd = urlEnd(at: piece.start, in: scalars), urlEnd > piece.end {
-                tokens.append(Token(span: source.span(piece.start, urlEnd), kind: .url))
+                tokens.append(start: piece.start, end: urlEnd, kind: .url)
                 index += 1
                 while index < pieces.count, pieces[index].end <= urlEnd { index += 1 }
                 if index < pieces.count, pieces[index].start < urlEnd {
@@ -80,52 +82,91 @@ public struct Tokenizer: Sendable {
                 pieces[index + 1].end == piece.end + 1, scalars[piece.end] == ".",
                 isDottedAbbreviation(piece.start, piece.end + 1, followedAt: piece.end + 1, in: scalars)
             {
-                tokens.append(Token(span: source.span(piece.start, piece.end + 1), kind: .abbreviation))
+                tokens.append(start: piece.start, end: piece.end + 1, kind: .abbreviation)
                 index += 2
                 continue
             }
-            tokens.append(Token(span: source.span(piece.start, piece.end), kind: kind(of: piece.start, piece.end, scalars)))
+            if mightSplit(piece.start, piece.end, scalars) {
+                for (start, end) in split(piece.start, piece.end, scalars) {
+                    tokens.append(start: start, end: end, kind: kind(of: start, end, scalars))
+                }
+            } else {
+                tokens.append(start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars))
+            }
             index += 1
         }
         return tokens
     }
 
+    /// A cheap test that keeps ``split(_:_:_:)`` off the common path.
+    @inline(__always)
+    private func mightSplit(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard end - start >= 3 else { return false }
+        if scalars[start] == "R" { return true }
+        for offset in (start + 1)..<(end - 1) where scalars[offset] == "-" { return true }
+        return false
+    }
+
+    /// Splits what ICU's joining rules glue but Indonesian writing keeps apart:
+    /// a currency prefix ("Rp300" → "Rp", "300"), a numeric range ("30-35" →
+    /// "30", "-", "35"; a three-part date such as "30-1-2023" stays whole), and
+    /// the clitic after a hyphenated acronym ("PPh-nya" → "PPh", "-", "nya").
+    private func split(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+        let length = end - start
+        guard length >= 3 else { return [(start, end)] }
+        func isDigit(_ offset: Int) -> Bool { scalars[offset].isKutipDigit }
+        if scalars[start] == "R", scalars[start + 1] == "p" || scalars[start + 1] == "P", isDigit(start + 2) {
+            return [(start, start + 2)] + split(start + 2, end, scalars)
+        }
+        var hyphens: [Int] = []
+        for offset in start..<end where scalars[offset] == "-" { hyphens.append(offset) }
+        guard hyphens.count == 1, let hyphen = hyphens.first, hyphen > start, hyphen + 1 < end else {
+            return [(start, end)]
+        }
+        let left = start..<hyphen
+        let right = (hyphen + 1)..<end
+        if left.allSatisfy({ isDigit($0) || scalars[$0] == "." || scalars[$0] == "," }), isDigit(start),
+            right.allSatisfy({ isDigit($0) || scalars[$0] == "." || scalars[$0] == "," })
+        {
+            return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
+        }
+        if end - hyphen == 4, String(String.UnicodeScalarView(scalars[right])).lowercased() == "nya",
+            left.contains(where: { $0 > start && scalars[$0].isKutipUppercase })
+        {
+            return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
+        }
+        return [(start, end)]
+    }
+
     private func isDottedAbbreviation(_ start: Int, _ end: Int, followedAt next: Int, in scalars: [Unicode.Scalar]) -> Bool {
         let length = end - start
         guard length <= lexicon.longestForm || length == 2 else { return false }
-        if length == 2, scalars[start].properties.isUppercase {
+        if length == 2, scalars[start].isKutipUppercase {
             // A name initial ("A. Rahman"): one capital, then a space and a capital.
-            return next + 1 < scalars.count && scalars[next] == " " && scalars[next + 1].properties.isUppercase
+            return next + 1 < scalars.count && scalars[next] == " " && scalars[next + 1].isKutipUppercase
         }
         var form = String.UnicodeScalarView()
         form.append(contentsOf: scalars[start..<end])
         return lexicon.lookup(String(form)) != nil
     }
 
-    private static let schemes: [[Unicode.Scalar]] = ["https://", "http://", "www."].map { Array($0.unicodeScalars) }
-
     private func urlEnd(at start: Int, in scalars: [Unicode.Scalar]) -> Int? {
-        let first = scalars[start]
-        guard first == "h" || first == "H" || first == "w" || first == "W" else { return nil }
-        var matched = false
-        for scheme in Self.schemes where start + scheme.count < scalars.count {
-            var equal = true
-            for (offset, expected) in scheme.enumerated() {
-                let actual = scalars[start + offset]
-                let lowered = actual.value < 128 ? Unicode.Scalar(UInt8(actual.value) | 0x20) : actual
-                if lowered != expected && actual != expected {
-                    equal = false
-                    break
-                }
-            }
-            if equal {
-                matched = true
-                break
-            }
+        // "http://", "https://" or "www.", any case.
+        func lower(_ offset: Int) -> UInt32 { offset < scalars.count ? scalars[offset].value | 0x20 : 0 }
+        let first = lower(start)
+        if first == 0x68 {  // h
+            guard lower(start + 1) == 0x74, lower(start + 2) == 0x74, lower(start + 3) == 0x70 else { return nil }
+            let colon = lower(start + 4) == 0x73 ? start + 5 : start + 4  // https
+            guard colon + 2 < scalars.count, scalars[colon] == ":", scalars[colon + 1] == "/", scalars[colon + 2] == "/"
+            else { return nil }
+        } else if first == 0x77 {  // w
+            guard lower(start + 1) == 0x77, lower(start + 2) == 0x77, start + 3 < scalars.count, scalars[start + 3] == "."
+            else { return nil }
+        } else {
+            return nil
         }
-        guard matched else { return nil }
         var end = start
-        while end < scalars.count, !scalars[end].properties.isWhitespace, !Self.urlStoppers.contains(scalars[end]) {
+        while end < scalars.count, !scalars[end].isKutipWhitespace, !Self.urlStoppers.contains(scalars[end]) {
             end += 1
         }
         while end > start, Self.urlTrailers.contains(scalars[end - 1]) { end -= 1 }
@@ -137,15 +178,29 @@ public struct Tokenizer: Sendable {
 
     private func kind(of start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Token.Kind {
         let first = scalars[start]
-        let properties = first.properties
-        if properties.isAlphabetic {
-            if end - start > 1 && (start + 1..<end).contains(where: { scalars[$0] == "@" }) { return .email }
+        if first.isKutipLetter {
+            for offset in (start + 1)..<end where scalars[offset] == "@" { return .email }
             return .word
         }
+        if first.isKutipDigit { return .number }
+        if first.value < 0x80 {
+            switch first {
+            case "#": return end - start > 1 ? .hashtag : .punctuation
+            case "@": return end - start > 1 ? .handle : .punctuation
+            case "$", "+", "<", "=", ">", "^", "`", "|", "~": return .symbol
+            default: return first.value > 0x20 && first.value < 0x7F ? .punctuation : .other
+            }
+        }
+        return Self.nonASCIIKind(first)
+    }
+
+    @inline(never)
+    private static func nonASCIIKind(_ first: Unicode.Scalar) -> Token.Kind {
+        let properties = first.properties
         if properties.numericType != nil { return .number }
-        if first == "#" && end - start > 1 { return .hashtag }
-        if first == "@" && end - start > 1 { return .handle }
-        if properties.isEmojiPresentation || (properties.isEmoji && first.value > 0xFF) || properties.generalCategory == .otherSymbol && first.value >= 0x1F000 {
+        if properties.isEmojiPresentation || (properties.isEmoji && first.value > 0xFF)
+            || (properties.generalCategory == .otherSymbol && first.value >= 0x1F000)
+        {
             return .emoji
         }
         switch properties.generalCategory {
@@ -161,42 +216,60 @@ public struct Tokenizer: Sendable {
 
     // MARK: Sentences
 
-    private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: [Token]) -> [Span] {
+    private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: TokenList) -> [Span] {
         guard !tokens.isEmpty else { return [] }
         let scalars = source.scalars
-        let boundaries = sentenceBreaks.boundaries(in: utf16).offsets
+        let boundaries = sentenceBreaks.boundaries(in: utf16)
         var sentences: [Span] = []
         var sentenceStart = 0  // index of the first token of the open sentence
         var tokenIndex = 0
         for boundary in boundaries.dropFirst().dropLast() {
             let offset = utf16.scalarOffset(boundary)
             // The first token that starts at or after the boundary.
-            while tokenIndex < tokens.count, tokens[tokenIndex].span.start < offset { tokenIndex += 1 }
+            while tokenIndex < tokens.count, tokens.start(tokenIndex) < offset { tokenIndex += 1 }
             guard tokenIndex > sentenceStart, tokenIndex < tokens.count else { continue }
-            let previous = tokens[tokenIndex - 1]
-            let next = tokens[tokenIndex]
-            if previous.span.end > offset { continue }  // never inside a token
-            if !endsSentence(previous, before: next, scalars) { continue }
-            sentences.append(source.span(tokens[sentenceStart].span.start, previous.span.end))
+            let previous = tokenIndex - 1
+            if tokens.end(previous) > offset { continue }  // never inside a token
+            if !endsSentence(after: previous, in: tokens, scalars) { continue }
+            sentences.append(source.span(tokens.start(sentenceStart), tokens.end(previous)))
             sentenceStart = tokenIndex
         }
-        sentences.append(source.span(tokens[sentenceStart].span.start, tokens[tokens.count - 1].span.end))
+        sentences.append(source.span(tokens.start(sentenceStart), tokens.end(tokens.count - 1)))
         return sentences
     }
 
-    /// Whether ICU's boundary between `previous` and `next` really ends a sentence.
-    private func endsSentence(_ previous: Token, before next: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+    /// Whether ICU's boundary after token `previous` really ends a sentence.
+    private func endsSentence(after previous: Int, in tokens: TokenList, _ scalars: [Unicode.Scalar]) -> Bool {
+        let previousEnd = tokens.end(previous)
+        let nextStart = tokens.start(previous + 1)
         // A line break always ends a sentence: headlines, captions and list items have no period.
-        for offset in previous.span.end..<next.span.start where Self.isLineBreak(scalars[offset]) {
+        for offset in previousEnd..<nextStart where Self.isLineBreak(scalars[offset]) {
             return true
         }
-        if previous.kind == .abbreviation {
-            if previous.span.length == 2 { return false }  // a name initial
-            if lexicon.lookup(previous.span.text) == .title { return false }
+        if tokens.kind(previous) == .abbreviation {
+            if previousEnd - tokens.start(previous) == 2 { return false }  // a name initial
+            if lexicon.lookup(tokens[previous].span.text) == .title { return false }
         }
-        let first = scalars[next.span.start]
-        if first.properties.isLowercase { return false }
+        // ICU ends a sentence after "?" or "!" whatever follows; in Indonesian
+        // dialogue a lowercase verb continues it: "Benarkah?" tanya dia.
+        if scalars[nextStart].isKutipLowercase, endsWithQuestionOrExclamation(at: previousEnd, scalars) {
+            return false
+        }
         return true
+    }
+
+    private func endsWithQuestionOrExclamation(at end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        // Skip closing quotes and brackets back to the terminal mark.
+        var offset = end - 1
+        var steps = 0
+        while offset >= 0, steps < 4 {
+            switch scalars[offset] {
+            case "?", "!": return true
+            case "\"", "”", "’", "'", ")", "»", " ": offset -= 1; steps += 1
+            default: return false
+            }
+        }
+        return false
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

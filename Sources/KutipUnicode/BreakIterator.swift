@@ -1,10 +1,12 @@
+import Foundation
 internal import CICU
 
 /// An ICU break iterator (word or sentence), compiled once and shared.
 ///
 /// Compiling rules is slow and an ICU iterator is not thread-safe, so the
-/// compiled iterator is kept as a template and cloned for each call: the
-/// template is never given text, which makes sharing it across tasks safe.
+/// compiled iterator is kept as a template that is never given text, and each
+/// call borrows a clone of it from a small pool (so clones are made once per
+/// concurrent caller, not once per call).
 public final class BreakIterator: @unchecked Sendable {
     /// What the iterator finds boundaries between.
     public enum Kind: Sendable {
@@ -19,6 +21,9 @@ public final class BreakIterator: @unchecked Sendable {
     }
 
     private let template: OpaquePointer
+    /// Idle clones, reused so that a clone is made per thread, not per call.
+    private var idle: [OpaquePointer] = []
+    private let lock = NSLock()
 
     /// Opens ICU's iterator of `kind` for `locale`, with `extraRules` (ICU
     /// break-rule syntax) appended to the locale's own rules when given.
@@ -44,35 +49,46 @@ public final class BreakIterator: @unchecked Sendable {
     }
 
     deinit {
+        for iterator in idle { kutip_icu_breaker_close(iterator) }
         kutip_icu_breaker_close(template)
     }
 
-    /// The boundaries of `text` in UTF-16 offsets, `0` and `text.count`
-    /// included, each with the ICU rule status of the segment ending there.
-    public func boundaries(in text: UTF16Text) -> (offsets: [Int32], statuses: [Int32]) {
-        guard let iterator = kutip_icu_breaker_clone(template) else {
-            return ([0, Int32(text.units.count)], [0, 0])
+    private func checkOut() -> OpaquePointer? {
+        lock.lock()
+        let iterator = idle.popLast()
+        lock.unlock()
+        return iterator ?? kutip_icu_breaker_clone(template)
+    }
+
+    private func checkIn(_ iterator: OpaquePointer) {
+        lock.lock()
+        if idle.count < 64 {
+            idle.append(iterator)
+            lock.unlock()
+        } else {
+            lock.unlock()
+            kutip_icu_breaker_close(iterator)
         }
-        defer { kutip_icu_breaker_close(iterator) }
+    }
+
+    /// The boundaries of `text` in UTF-16 offsets, `0` and `text.count` included.
+    public func boundaries(in text: UTF16Text) -> [Int32] {
+        guard let iterator = checkOut() else { return [0, Int32(text.units.count)] }
+        defer { checkIn(iterator) }
         var capacity = text.units.count / 3 + 16
         while true {
             var offsets = [Int32](repeating: 0, count: capacity)
-            var statuses = [Int32](repeating: 0, count: capacity)
             let count = text.units.withUnsafeBufferPointer { units in
                 offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                    statuses.withUnsafeMutableBufferPointer { statusBuffer in
-                        kutip_icu_breaker_boundaries(
-                            iterator, units.baseAddress, Int32(units.count), offsetBuffer.baseAddress,
-                            statusBuffer.baseAddress, Int32(capacity))
-                    }
+                    kutip_icu_breaker_boundaries(
+                        iterator, units.baseAddress, Int32(units.count), offsetBuffer.baseAddress, nil, Int32(capacity))
                 }
             }
             if count >= 0 {
                 offsets.removeSubrange(Int(count)...)
-                statuses.removeSubrange(Int(count)...)
-                return (offsets, statuses)
+                return offsets
             }
-            if count == -1 { return ([0, Int32(text.units.count)], [0, 0]) }
+            if count == -1 { return [0, Int32(text.units.count)] }
             capacity = Int(-count)
         }
     }
