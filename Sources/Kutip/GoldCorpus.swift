@@ -60,6 +60,10 @@ public struct GoldCorpus: Sendable {
                 let predicted = try pipeline.annotate(Document(id: gold.id, source: gold.source, meta: gold.meta))
                 scores.add(Scorer.score(gold: gold, predicted: predicted))
             }
+            let produced = Set(pipeline.providedLayers.map(\.rawValue))
+            for name in scores.layers.keys where !produced.contains(name) {
+                scores.layers[name]?.produced = false
+            }
             reportSplits.append(EvaluationReport.Split(name: split.name, scores: scores))
         }
         return EvaluationReport(splits: reportSplits)

@@ -70,17 +70,26 @@ public struct BoilerplateStage: Stage {
         let open = scalars[start]
         let close = scalars[end - 1]
         guard (open == "[" && close == "]") || (open == "(" && close == ")") else { return false }
-        return isCodeBody(scalars, start + 1, end - 1, needsSlash: false)
+        return isCodeBody(scalars, start + 1, end - 1, needsSlash: false) && end - start <= 14
     }
 
     /// The start of a desk code that closes a content line: "… Harun. (RO/OL-7)",
-    /// "… Informasi. /aj".
+    /// "… kata dia. [eko]", "… Informasi. /aj".
+    ///
+    /// A bracketed code counts when it has a slash ("(RO/OL-7)") or follows the
+    /// end of a sentence ("… dia. (Antara)"); a bracket right after a word is
+    /// content, such as an abbreviation's definition ("PT Indofood Tbk (Indofood)").
     private func trailingDeskCode(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int? {
-        if scalars[end - 1] == ")" {
+        let close = scalars[end - 1]
+        if close == ")" || close == "]" {
+            let openMark: Unicode.Scalar = close == ")" ? "(" : "["
             var open = end - 2
-            while open > start, end - open <= 24, scalars[open] != "(" { open -= 1 }
-            guard open > start, scalars[open] == "(", scalars[open - 1] == " " else { return nil }
-            guard isCodeBody(scalars, open + 1, end - 1, needsSlash: true) else { return nil }
+            while open > start, end - open <= 24, scalars[open] != openMark { open -= 1 }
+            guard open > start, scalars[open] == openMark, scalars[open - 1] == " " else { return nil }
+            var before = open - 1
+            while before > start, scalars[before] == " " { before -= 1 }
+            let afterSentence = [".", "!", "?", "\"", "”", "’", "'"].contains(scalars[before])
+            guard isCodeBody(scalars, open + 1, end - 1, needsSlash: !afterSentence) else { return nil }
             return open
         }
         // " /aj": a slash and 1–4 lowercase letters after a space, at the very end.
@@ -108,8 +117,8 @@ public struct BoilerplateStage: Stage {
                 return false
             }
         }
-        guard letters > 0 else { return false }
+        guard letters > 0, end - start <= 20 else { return false }
         if needsSlash { return slashes > 0 }
-        return letters <= 12
+        return true
     }
 }

@@ -32,6 +32,13 @@ public struct EvaluationReport: Sendable, Codable {
             out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
             for name in Self.layerOrder {
                 guard let layer = split.scores.layers[name] else { continue }
+                guard layer.produced else {
+                    out += "| \(name) | \(layer.goldCount) | | not produced by the pipeline yet | | | | | | \(features(layer)) |\n"
+                    for type in layer.goldCountByType.keys.sorted() {
+                        out += "| &nbsp;&nbsp;\(name) \(type) | \(layer.goldCountByType[type]!) | | | | | | | | |\n"
+                    }
+                    continue
+                }
                 out += row(name, layer, extras: extras(layer))
                 for type in layer.byType.keys.sorted() {
                     let typeScore = layer.byType[type]!
@@ -52,6 +59,14 @@ public struct EvaluationReport: Sendable, Codable {
             out += pad("layer", 24) + pad("gold", 7) + pad("pred", 7) + pad("strict P/R/F1", 22) + pad("lenient P/R/F1", 22) + "other\n"
             for name in Self.layerOrder {
                 guard let layer = split.scores.layers[name] else { continue }
+                guard layer.produced else {
+                    out += pad(name, 24) + pad("\(layer.goldCount)", 7) + pad("-", 7) + pad("not produced by the pipeline yet", 44)
+                        + features(layer) + "\n"
+                    for type in layer.goldCountByType.keys.sorted() {
+                        out += pad("  \(type)", 24) + "\(layer.goldCountByType[type]!)\n"
+                    }
+                    continue
+                }
                 out += pad(name, 24) + pad("\(layer.goldCount)", 7) + pad("\(layer.predictedCount)", 7)
                 out += pad(triple(layer.strict), 22) + pad(triple(layer.lenient), 22) + extras(layer) + "\n"
                 for type in layer.byType.keys.sorted() {
@@ -77,6 +92,10 @@ public struct EvaluationReport: Sendable, Codable {
             + "\(format(layer.lenient.recall)) | \(format(layer.lenient.f1)) | \(extras) |\n"
     }
 
+    private func features(_ layer: LayerScore) -> String {
+        layer.goldFeatures.keys.sorted().map { "gold \($0): \(layer.goldFeatures[$0]!)" }.joined(separator: "; ")
+    }
+
     private func extras(_ layer: LayerScore) -> String {
         var parts: [String] = []
         for name in layer.accuracies.keys.sorted() {
@@ -86,6 +105,8 @@ public struct EvaluationReport: Sendable, Codable {
         for name in layer.extra.keys.sorted() {
             parts.append("\(name) F1 \(format(layer.extra[name]!.f1))")
         }
+        let goldFeatures = features(layer)
+        if !goldFeatures.isEmpty { parts.append(goldFeatures) }
         return parts.joined(separator: "; ")
     }
 

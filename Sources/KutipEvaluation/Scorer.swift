@@ -28,8 +28,8 @@ public enum Scorer {
         }
         if let goldItems = gold.tokens {
             scores.layers["tokens"] = scoreSpans(
-                "tokens", gold: goldItems.map { Item($0.span) },
-                predicted: (predicted.tokens ?? []).map { Item($0.span) })
+                "tokens", gold: goldItems.indices.map { Item(start: goldItems.start($0), end: goldItems.end($0)) },
+                predicted: (predicted.tokens.map { list in list.indices.map { Item(start: list.start($0), end: list.end($0)) } } ?? []))
         }
         if let goldItems = gold.abbreviations {
             let predictedItems = (predicted.abbreviations ?? []).filter { keep($0.span) }
@@ -81,11 +81,16 @@ public enum Scorer {
             }
             score.accuracies["value"] = value
             score.accuracies["type"] = type
+            score.goldFeatures["no year in text"] = goldItems.filter { !containsYear($0.span.text) }.count
             scores.layers["dates"] = score
         }
         if let goldItems = gold.quotes {
             let predictedItems = (predicted.quotes ?? []).filter { keep($0.span) }
-            scores.layers["quotes"] = scoreQuotes(gold: goldItems, predicted: predictedItems)
+            var score = scoreQuotes(gold: goldItems, predicted: predictedItems)
+            score.goldFeatures["cue -nya"] = goldItems.filter { $0.cue?.text.lowercased().hasSuffix("nya") ?? false }.count
+            score.goldFeatures["no cue"] = goldItems.filter { $0.cue == nil }.count
+            score.goldFeatures["speaker null"] = goldItems.filter { $0.speaker == nil }.count
+            scores.layers["quotes"] = score
         }
         return scores
     }
@@ -110,6 +115,12 @@ public enum Scorer {
             start = span.start
             end = span.end
             self.type = type
+        }
+
+        init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+            self.type = nil
         }
 
         func overlap(_ other: Item) -> Int { max(0, min(end, other.end) - max(start, other.start)) }
@@ -245,6 +256,16 @@ public enum Scorer {
             score.goldCountByType[kind.rawValue] = goldOfKind.count
         }
         return score
+    }
+
+    /// Whether the text holds four digits in a row (a written year).
+    static func containsYear(_ text: String) -> Bool {
+        var run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar.isKutipDigit ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// Case and whitespace folded (and punctuation dropped when asked), for comparing names and expansions.

@@ -83,6 +83,11 @@ public struct LayerScore: Sendable, Hashable, Codable {
     public var accuracies: [String: Accuracy] = [:]
     /// Layer-specific F1 figures such as quotes' end-to-end F1.
     public var extra: [String: PRF] = [:]
+    /// Counts of gold items with a property worth seeing in a corpus's spread
+    /// (dates with no year in their text, quotes whose cue is a "-nya" form …).
+    public var goldFeatures: [String: Int] = [:]
+    /// Whether the pipeline produces this layer; when not, only gold counts mean anything.
+    public var produced = true
 
     public init(layer: String) {
         self.layer = layer
@@ -108,6 +113,8 @@ public struct LayerScore: Sendable, Hashable, Codable {
         for (type, count) in other.goldCountByType { goldCountByType[type, default: 0] += count }
         for (name, accuracy) in other.accuracies { accuracies[name, default: Accuracy()] += accuracy }
         for (name, score) in other.extra { extra[name, default: PRF()] += score }
+        for (name, count) in other.goldFeatures { goldFeatures[name, default: 0] += count }
+        produced = produced && other.produced
     }
 }
 
