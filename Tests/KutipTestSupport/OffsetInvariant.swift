@@ -34,3 +34,61 @@ public enum TestSupport {
         ("many capitals", String(repeating: "Andi Budi Cahya ", count: 3_000)),
     ]
 }
+
+import Foundation
+
+extension TestSupport {
+    /// The package's root folder, found from this file's path.
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Every gold file under `Evaluation/gold`, with its path.
+    public static func goldFiles() throws -> [URL] {
+        let root = packageRoot.appendingPathComponent("Evaluation/gold")
+        var urls: [URL] = []
+        for split in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+            let folder = root.appendingPathComponent(split)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".json") {
+                urls.append(folder.appendingPathComponent(file))
+            }
+        }
+        return urls
+    }
+
+    /// Whether every non-whitespace scalar of the text lies in exactly one token
+    /// and no token covers white space only: nothing is lost, nothing doubled.
+    public static func tokenCoverageProblem(_ document: Document) -> String? {
+        guard let tokens = document.tokens else { return "no tokens layer" }
+        let scalars = document.source.scalars
+        var covered = [Int](repeating: 0, count: scalars.count)
+        for index in tokens.indices {
+            for offset in tokens.start(index)..<tokens.end(index) { covered[offset] += 1 }
+        }
+        for (offset, scalar) in scalars.enumerated() {
+            if covered[offset] > 1 { return "scalar \(offset) is in \(covered[offset]) tokens" }
+            if covered[offset] == 0 && !scalar.properties.isWhitespace {
+                return "scalar \(offset) (U+\(String(scalar.value, radix: 16, uppercase: true))) is in no token"
+            }
+        }
+        return nil
+    }
+}
+
+extension SourceText {
+    /// The span of the `occurrence`-th (1-based) appearance of `needle`, for
+    /// writing test cases without counting offsets.
+    public func span(of needle: String, occurrence: Int = 1) -> Span {
+        let target = Array(needle.unicodeScalars)
+        var seen = 0
+        var start = 0
+        while start + target.count <= count {
+            if scalars[start..<start + target.count].elementsEqual(target) {
+                seen += 1
+                if seen == occurrence { return span(start, start + target.count) }
+            }
+            start += 1
+        }
+        fatalError("\"\(needle)\" occurs \(seen) times, not \(occurrence)")
+    }
+}
