@@ -9,7 +9,8 @@ import KutipCore
 /// - `site-tld`: a top-level domain; a line that is only a host name ending
 ///   in it ("mediaindonesia.com") is the site name alone on a line.
 ///
-/// Comparison ignores case and surrounding whitespace. Desk codes at a line's
+/// Comparison ignores surrounding whitespace and ASCII case (patterns are
+/// lowercased; non-ASCII letters in a line must match as written). Desk codes at a line's
 /// end ("(RO/OL-7)", "/aj", "[ian]") are recognized by shape, not listed.
 public struct BoilerplateRules: Sendable {
     public private(set) var prefixes: [String] = []
@@ -17,9 +18,10 @@ public struct BoilerplateRules: Sendable {
     public private(set) var siteDomains: Set<String> = []
 
     public init(prefixes: [String] = [], exactLines: Set<String> = [], siteDomains: Set<String> = []) {
-        self.prefixes = prefixes.map { $0.lowercased() }
+        self.prefixes = prefixes.map { $0.lowercased() }.sorted { $0.count > $1.count }
         self.exactLines = Set(exactLines.map { $0.lowercased() })
         self.siteDomains = Set(siteDomains.map { $0.lowercased() })
+        index()
     }
 
     /// Parses the TSV format described above.
@@ -42,6 +44,23 @@ public struct BoilerplateRules: Sendable {
         }
         // Longest first, so the most specific prefix decides.
         prefixes.sort { $0.count > $1.count }
+        index()
+    }
+
+    /// Prefixes as lowercased scalar values, by their first value: a line is
+    /// compared only with the prefixes that start with its first letter.
+    private(set) var prefixesByFirst: [UInt32: [[UInt32]]] = [:]
+    /// The longest exact line or host name worth building a String for.
+    private(set) var longestExactLine = 0
+
+    private mutating func index() {
+        prefixesByFirst = [:]
+        for prefix in prefixes {
+            let values = prefix.unicodeScalars.map(\.value)
+            guard let first = values.first else { continue }
+            prefixesByFirst[first, default: []].append(values)
+        }
+        longestExactLine = exactLines.map { $0.unicodeScalars.count }.max() ?? 0
     }
 }
 

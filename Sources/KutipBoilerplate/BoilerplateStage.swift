@@ -42,18 +42,32 @@ public struct BoilerplateStage: Stage {
         while first < last, scalars[first].properties.isWhitespace { first += 1 }
         while last > first, scalars[last - 1].properties.isWhitespace { last -= 1 }
         guard first < last else { return nil }
-        let line = source.slice(first, last)
-        let folded = line.lowercased()
-        if rules.exactLines.contains(folded) || isSiteName(folded) || isWholeDeskCode(scalars, first, last) {
+        if startsWithListedPrefix(scalars, first, last) || isWholeDeskCode(scalars, first, last) {
             return source.span(first, last)
         }
-        for prefix in rules.prefixes where folded.hasPrefix(prefix) {
-            return source.span(first, last)
+        // Exact lines and host names are short; only then is a String worth building.
+        if last - first <= max(rules.longestExactLine, 80) {
+            let folded = source.slice(first, last).lowercased()
+            if rules.exactLines.contains(folded) || isSiteName(folded) { return source.span(first, last) }
         }
         if let codeStart = trailingDeskCode(scalars, first, last) {
             return source.span(codeStart, last)
         }
         return nil
+    }
+
+    private func startsWithListedPrefix(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        func folded(_ offset: Int) -> UInt32 {
+            let value = scalars[offset].value
+            return value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+        }
+        guard let candidates = rules.prefixesByFirst[folded(start)] else { return false }
+        for prefix in candidates where prefix.count <= end - start {
+            var offset = 1
+            while offset < prefix.count, folded(start + offset) == prefix[offset] { offset += 1 }
+            if offset == prefix.count { return true }
+        }
+        return false
     }
 
     /// "mediaindonesia.com", "www.kompas.com": one host name and nothing else.

@@ -24,27 +24,68 @@ public final class SourceText: Sendable {
     public init(_ string: String) {
         self.string = string
         let bytes = Array(string.utf8)
-        if !bytes.contains(where: { $0 >= 0x80 }) {
-            self.scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-                for (index, byte) in bytes.enumerated() { buffer[index] = Unicode.Scalar(byte) }
-                initialized = bytes.count
+        // ASCII (most news text): one pass fills the scalars and proves it.
+        var ascii = true
+        let asciiScalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                for index in source.indices {
+                    let byte = source[index]
+                    if byte >= 0x80 {
+                        ascii = false
+                        break
+                    }
+                    buffer[index] = Unicode.Scalar(byte)
+                }
             }
+            initialized = ascii ? bytes.count : 0
+        }
+        if ascii {
+            self.scalars = asciiScalars
             self.utf8 = bytes
             self.utf8Offsets = []
             return
         }
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(bytes.count + 1)
-        var position = 0
-        for scalar in string.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(Int32(truncatingIfNeeded: position))
-            position += UTF8.width(scalar)
+        // Other text: decode the (already valid) UTF-8 straight into both arrays.
+        var count = 0
+        var offsets = [Int32](repeating: 0, count: bytes.count + 1)
+        let decoded = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarsInitialized in
+            offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                bytes.withUnsafeBufferPointer { source in
+                    var position = 0
+                    while position < source.count {
+                        let lead = UInt32(source[position])
+                        var value: UInt32
+                        let width: Int
+                        if lead < 0x80 {
+                            value = lead
+                            width = 1
+                        } else if lead < 0xE0 {
+                            value = lead & 0x1F
+                            width = 2
+                        } else if lead < 0xF0 {
+                            value = lead & 0x0F
+                            width = 3
+                        } else {
+                            value = lead & 0x07
+                            width = 4
+                        }
+                        if width > 1 {
+                            for continuation in 1..<width {
+                                value = (value << 6) | (UInt32(source[position + continuation]) & 0x3F)
+                            }
+                        }
+                        scalarBuffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        offsetBuffer[count] = Int32(truncatingIfNeeded: position)
+                        count += 1
+                        position += width
+                    }
+                    offsetBuffer[count] = Int32(truncatingIfNeeded: position)
+                }
+            }
+            scalarsInitialized = count
         }
-        offsets.append(Int32(truncatingIfNeeded: position))
-        self.scalars = scalars
+        offsets.removeSubrange((count + 1)...)
+        self.scalars = decoded
         self.utf8 = bytes
         self.utf8Offsets = offsets
     }

@@ -44,74 +44,88 @@ public struct Tokenizer: Sendable {
 
     // MARK: Tokens
 
+    /// The hot loops read scalars through a buffer pointer: no bounds checks,
+    /// no reference counting of the array on every access.
+    typealias Scalars = UnsafeBufferPointer<Unicode.Scalar>
+
     private func makeTokens(_ source: SourceText, _ utf16: UTF16Text) -> TokenList {
-        let scalars = source.scalars
-        let boundaries = words.boundaries(in: utf16)
-        var pieces: [(start: Int, end: Int)] = []
-        pieces.reserveCapacity(boundaries.count / 2 + 1)
-        var previous = 0
-        for boundary in boundaries.dropFirst() {
-            let end = utf16.scalarOffset(boundary)
-            if end > previous {
+        source.scalars.withUnsafeBufferPointer { makeTokens(source, utf16, $0) }
+    }
+
+    /// The non-blank segments between ICU word boundaries, in order.
+    private struct Pieces {
+        let boundaries: [Int32]
+        let utf16: UTF16Text
+        let scalars: Scalars
+        var cursor = 1
+        var pieceStart = 0
+
+        mutating func next() -> (start: Int, end: Int)? {
+            while cursor < boundaries.count {
+                let start = pieceStart
+                let end = utf16.scalarOffset(boundaries[cursor])
+                cursor += 1
+                guard end > start else { continue }
+                pieceStart = end
                 // ICU keeps runs of white space apart, so the first scalar decides
                 // unless a combining mark clings to a space.
-                if !scalars[previous].isKutipWhitespace || !(previous..<end).allSatisfy({ scalars[$0].isKutipWhitespace }) {
-                    pieces.append((previous, end))
+                if !scalars[start].isKutipWhitespace || !(start..<end).allSatisfy({ scalars[$0].isKutipWhitespace }) {
+                    return (start, end)
                 }
-                previous = end
             }
+            return nil
         }
+    }
 
+    private func makeTokens(_ source: SourceText, _ utf16: UTF16Text, _ scalars: Scalars) -> TokenList {
+        let boundaries = words.boundaries(in: utf16)
+        var pieces = Pieces(boundaries: boundaries, utf16: utf16, scalars: scalars)
         var tokens = TokenList(source: source)
-        tokens.reserveCapacity(pieces.count)
-        var index = 0
-        while index < pieces.count {
-            let piece = pieces[index]
+        tokens.reserveCapacity(boundaries.count / 2 + 1)
+        var current = pieces.next()
+        while let piece = current {
+            var next = pieces.next()
             // URLs: from a scheme or "www." to the next whitespace, less trailing punctuation.
             if let urlEnd = urlEnd(at: piece.start, in: scalars), urlEnd > piece.end {
                 tokens.append(start: piece.start, end: urlEnd, kind: .url)
-                index += 1
-                while index < pieces.count, pieces[index].end <= urlEnd { index += 1 }
-                if index < pieces.count, pieces[index].start < urlEnd {
-                    pieces[index].start = urlEnd
-                }
+                while let following = next, following.end <= urlEnd { next = pieces.next() }
+                if let following = next, following.start < urlEnd { next = (urlEnd, following.end) }
+                current = next
                 continue
             }
             // Dotted abbreviations: "Pol" + "." or "S.H" + "." → "Pol.", "S.H.".
-            if index + 1 < pieces.count, pieces[index + 1].start == piece.end,
-                pieces[index + 1].end == piece.end + 1, scalars[piece.end] == ".",
+            if let following = next, following.start == piece.end, following.end == piece.end + 1,
+                scalars[piece.end] == ".",
                 isDottedAbbreviation(piece.start, piece.end + 1, followedAt: piece.end + 1, in: scalars)
             {
                 tokens.append(start: piece.start, end: piece.end + 1, kind: .abbreviation)
-                index += 2
+                current = pieces.next()
                 continue
             }
-            if mightSplit(piece.start, piece.end, scalars) {
+            // One scan for the two inner characters that change a token: "-" and "@".
+            var hasHyphen = false
+            var hasAt = false
+            for offset in (piece.start + 1)..<piece.end {
+                let value = scalars[offset].value
+                if value == 0x2D { hasHyphen = true } else if value == 0x40 { hasAt = true }
+            }
+            if piece.end - piece.start >= 3 && (hasHyphen || scalars[piece.start] == "R") {
                 for (start, end) in split(piece.start, piece.end, scalars) {
-                    tokens.append(start: start, end: end, kind: kind(of: start, end, scalars))
+                    tokens.append(start: start, end: end, kind: kind(of: start, end, scalars, hasAt: nil))
                 }
             } else {
-                tokens.append(start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars))
+                tokens.append(start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars, hasAt: hasAt))
             }
-            index += 1
+            current = next
         }
         return tokens
-    }
-
-    /// A cheap test that keeps ``split(_:_:_:)`` off the common path.
-    @inline(__always)
-    private func mightSplit(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard end - start >= 3 else { return false }
-        if scalars[start] == "R" { return true }
-        for offset in (start + 1)..<(end - 1) where scalars[offset] == "-" { return true }
-        return false
     }
 
     /// Splits what ICU's joining rules glue but Indonesian writing keeps apart:
     /// a currency prefix ("Rp300" → "Rp", "300"), a numeric range ("30-35" →
     /// "30", "-", "35"; a three-part date such as "30-1-2023" stays whole), and
     /// the clitic after a hyphenated acronym ("PPh-nya" → "PPh", "-", "nya").
-    private func split(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+    private func split(_ start: Int, _ end: Int, _ scalars: Scalars) -> [(Int, Int)] {
         let length = end - start
         guard length >= 3 else { return [(start, end)] }
         func isDigit(_ offset: Int) -> Bool { scalars[offset].isKutipDigit }
@@ -130,7 +144,7 @@ public struct Tokenizer: Sendable {
         {
             return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
         }
-        if end - hyphen == 4, String(String.UnicodeScalarView(scalars[right])).lowercased() == "nya",
+        if end - hyphen == 4, scalars[right].elementsEqual("nya".unicodeScalars) || scalars[right].elementsEqual("NYA".unicodeScalars),
             left.contains(where: { $0 > start && scalars[$0].isKutipUppercase })
         {
             return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
@@ -138,19 +152,18 @@ public struct Tokenizer: Sendable {
         return [(start, end)]
     }
 
-    private func isDottedAbbreviation(_ start: Int, _ end: Int, followedAt next: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    private func isDottedAbbreviation(_ start: Int, _ end: Int, followedAt next: Int, in scalars: Scalars) -> Bool {
         let length = end - start
         guard length <= lexicon.longestForm || length == 2 else { return false }
         if length == 2, scalars[start].isKutipUppercase {
             // A name initial ("A. Rahman"): one capital, then a space and a capital.
             return next + 1 < scalars.count && scalars[next] == " " && scalars[next + 1].isKutipUppercase
         }
-        var form = String.UnicodeScalarView()
-        form.append(contentsOf: scalars[start..<end])
-        return lexicon.lookup(String(form)) != nil
+        return lexicon.lookup(scalars[start..<end]) != nil
     }
 
-    private func urlEnd(at start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+    @inline(__always)
+    private func urlEnd(at start: Int, in scalars: Scalars) -> Int? {
         // "http://", "https://" or "www.", any case.
         func lower(_ offset: Int) -> UInt32 { offset < scalars.count ? scalars[offset].value | 0x20 : 0 }
         let first = lower(start)
@@ -176,11 +189,14 @@ public struct Tokenizer: Sendable {
     private static let urlStoppers: Set<Unicode.Scalar> = ["\"", "“", "”", "<", ">", "«", "»"]
     private static let urlTrailers: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "'", "’"]
 
-    private func kind(of start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Token.Kind {
+    @inline(__always)
+    /// The kind of `[start, end)`; `hasAt` says whether an "@" follows the
+    /// first scalar, when the caller already knows (`nil`: look).
+    private func kind(of start: Int, _ end: Int, _ scalars: Scalars, hasAt: Bool?) -> Token.Kind {
         let first = scalars[start]
         if first.isKutipLetter {
-            for offset in (start + 1)..<end where scalars[offset] == "@" { return .email }
-            return .word
+            let email = hasAt ?? (start + 1..<end).contains { scalars[$0] == "@" }
+            return email ? .email : .word
         }
         if first.isKutipDigit { return .number }
         if first.value < 0x80 {
@@ -217,8 +233,11 @@ public struct Tokenizer: Sendable {
     // MARK: Sentences
 
     private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: TokenList) -> [Span] {
+        source.scalars.withUnsafeBufferPointer { makeSentences(source, utf16, tokens, $0) }
+    }
+
+    private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: TokenList, _ scalars: Scalars) -> [Span] {
         guard !tokens.isEmpty else { return [] }
-        let scalars = source.scalars
         let boundaries = sentenceBreaks.boundaries(in: utf16)
         var sentences: [Span] = []
         var sentenceStart = 0  // index of the first token of the open sentence
@@ -239,7 +258,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Whether ICU's boundary after token `previous` really ends a sentence.
-    private func endsSentence(after previous: Int, in tokens: TokenList, _ scalars: [Unicode.Scalar]) -> Bool {
+    private func endsSentence(after previous: Int, in tokens: TokenList, _ scalars: Scalars) -> Bool {
         let previousEnd = tokens.end(previous)
         let nextStart = tokens.start(previous + 1)
         // A line break always ends a sentence: headlines, captions and list items have no period.
@@ -248,7 +267,7 @@ public struct Tokenizer: Sendable {
         }
         if tokens.kind(previous) == .abbreviation {
             if previousEnd - tokens.start(previous) == 2 { return false }  // a name initial
-            if lexicon.lookup(tokens[previous].span.text) == .title { return false }
+            if lexicon.lookup(scalars[tokens.start(previous)..<previousEnd]) == .title { return false }
         }
         // ICU ends a sentence after "?" or "!" whatever follows; in Indonesian
         // dialogue a lowercase verb continues it: "Benarkah?" tanya dia.
@@ -258,7 +277,7 @@ public struct Tokenizer: Sendable {
         return true
     }
 
-    private func endsWithQuestionOrExclamation(at end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    private func endsWithQuestionOrExclamation(at end: Int, _ scalars: Scalars) -> Bool {
         // Skip closing quotes and brackets back to the terminal mark.
         var offset = end - 1
         var steps = 0

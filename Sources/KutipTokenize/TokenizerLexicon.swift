@@ -15,10 +15,33 @@ public struct TokenizerLexicon: Sendable {
     public let forms: [String: Class]
     /// The longest form in scalars, bounding the look-back of the merge pass.
     let longestForm: Int
+    /// Hashes of the lowercased forms: the tokenizer asks about every word
+    /// before a period, and most are not abbreviations, so a miss must not
+    /// allocate a String.
+    private let hashes: Set<UInt64>
 
     public init(forms: [String: Class]) {
         self.forms = forms
         self.longestForm = forms.keys.map { $0.unicodeScalars.count }.max() ?? 0
+        self.hashes = Set(forms.keys.map { Self.hash($0.unicodeScalars) })
+    }
+
+    /// FNV-1a over lowercased scalar values (ASCII lowercased by bit, others as given).
+    static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            var value = scalar.value
+            if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The class of the form spelled by `scalars` (case-insensitive), without
+    /// allocating unless the form may be listed.
+    public func lookup<Scalars: Collection>(_ scalars: Scalars) -> Class? where Scalars.Element == Unicode.Scalar {
+        guard scalars.count <= longestForm, hashes.contains(Self.hash(scalars)) else { return nil }
+        return lookup(String(String.UnicodeScalarView(scalars)))
     }
 
     /// Parses the TSV format: `form<TAB>class`; `#` starts a comment.

@@ -77,17 +77,15 @@ public final class BreakIterator: @unchecked Sendable {
         defer { checkIn(iterator) }
         var capacity = text.units.count / 3 + 16
         while true {
-            var offsets = [Int32](repeating: 0, count: capacity)
-            let count = text.units.withUnsafeBufferPointer { units in
-                offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+            var count: Int32 = 0
+            let offsets = [Int32](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                count = text.units.withUnsafeBufferPointer { units in
                     kutip_icu_breaker_boundaries(
-                        iterator, units.baseAddress, Int32(units.count), offsetBuffer.baseAddress, nil, Int32(capacity))
+                        iterator, units.baseAddress, Int32(units.count), buffer.baseAddress, nil, Int32(capacity))
                 }
+                initialized = count >= 0 ? Int(count) : 0
             }
-            if count >= 0 {
-                offsets.removeSubrange(Int(count)...)
-                return offsets
-            }
+            if count >= 0 { return offsets }
             if count == -1 { return [0, Int32(text.units.count)] }
             capacity = Int(-count)
         }
