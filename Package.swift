@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "KutipUnicode", dependencies: ["CICU", "KutipCore"]),
         .target(name: "KutipTokenize", dependencies: ["KutipCore", "KutipUnicode"]),
         .target(name: "KutipBoilerplate", dependencies: ["KutipCore"]),
+        .target(name: "KutipAbbreviations", dependencies: ["KutipCore"]),
         .target(name: "KutipEvaluation", dependencies: ["KutipCore"]),
         .target(
             name: "KutipLexicons",
@@ -32,7 +33,7 @@ let package = Package(
         .target(
             name: "Kutip",
             dependencies: [
-                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipEvaluation",
+                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipEvaluation",
                 "KutipLexicons",
             ]
         ),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "KutipCoreTests", dependencies: ["KutipCore", "KutipTestSupport"]),
         .testTarget(name: "KutipTokenizeTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipBoilerplateTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipAbbreviationsTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(
             name: "KutipTests",

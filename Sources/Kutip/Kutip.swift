@@ -13,13 +13,14 @@ public enum Kutip {
     /// The version of the library and of the `kutip` tool.
     public static let version = "0.1.0"
 
-    /// The standard stages in order: tokenization and sentence splitting, then
-    /// boilerplate detection. Later stages (abbreviations, entities, dates,
-    /// quotes) join as they are built.
+    /// The standard stages in order: tokenization and sentence splitting,
+    /// boilerplate detection, abbreviation expansion. Later stages (entities,
+    /// dates, quotes) join as they are built.
     public static func defaultStages(lexicons: Lexicons) throws -> [any Stage] {
         [
             TokenizationStage(tokenizer: try Tokenizer(lexicon: lexicons.dottedAbbreviations)),
             BoilerplateStage(rules: lexicons.boilerplate),
+            AbbreviationStage(lexicon: lexicons.abbreviations),
         ]
     }
 

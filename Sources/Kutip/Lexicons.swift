@@ -11,6 +11,7 @@ public struct Lexicons: Sendable {
     public let directory: URL
     public let dottedAbbreviations: TokenizerLexicon
     public let boilerplate: BoilerplateRules
+    public let abbreviations: AbbreviationLexicon
 
     /// Reads the lexicon files in `directory` (the layout of `Lexicons/data/`).
     ///
@@ -26,10 +27,14 @@ public struct Lexicons: Sendable {
         do {
             let (abbreviations, abbreviationsPath) = try read("dotted-abbreviations.tsv")
             let (boilerplate, boilerplatePath) = try read("boilerplate.tsv")
+            let folder = directory.appendingPathComponent("abbreviations")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".tsv") }.sorted() ?? []
+            let files = try names.map { try read("abbreviations/" + $0) }.map { (name: $0.1, contents: $0.0) }
             return Lexicons(
                 directory: directory,
                 dottedAbbreviations: try TokenizerLexicon(tsv: abbreviations, origin: abbreviationsPath),
-                boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath))
+                boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath),
+                abbreviations: try AbbreviationLexicon(files: files))
         } catch let error as LexiconLoadingError {
             throw error
         } catch {

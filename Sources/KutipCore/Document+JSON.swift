@@ -45,6 +45,13 @@ extension Document {
         if let abbreviations {
             writeLayer("abbreviations", abbreviations, to: &writer) { item, writer in
                 writer.key("expansion"); writer.string(item.expansion)
+                if let origin = item.origin { writer.key("origin"); writer.string(origin.rawValue) }
+                if let alternatives = item.alternatives {
+                    writer.key("alternatives")
+                    writer.beginArray()
+                    for alternative in alternatives { writer.string(alternative) }
+                    writer.endArray()
+                }
             }
         }
         if let entities {
@@ -151,7 +158,9 @@ extension Document {
             }
             tokens = TokenList(source: source, tokens: records.map { Token(span: $0.span, kind: $0.kind ?? .other) })
         }
-        abbreviations = record.abbreviations?.map { Abbreviation(span: $0.span, expansion: $0.expansion) }
+        abbreviations = record.abbreviations?.map {
+            Abbreviation(span: $0.span, expansion: $0.expansion, origin: $0.origin, alternatives: $0.alternatives)
+        }
         entities = record.entities?.map { Entity(span: $0.span, type: $0.type, canonical: $0.canonical, role: $0.role) }
         dates = record.dates?.map { TemporalExpression(span: $0.span, type: $0.type, value: $0.value) }
         quotes = record.quotes?.map {
@@ -203,6 +212,8 @@ private struct TokenRecord: Decodable {
 private struct AbbreviationRecord: Decodable {
     var start: Int, end: Int, text: String
     var expansion: String
+    var origin: Abbreviation.Origin?
+    var alternatives: [String]?
     var span: Span { Span(start: start, end: end, text: text) }
 }
 

@@ -30,14 +30,28 @@ public struct Token: SpanAnnotation, Hashable {
 
 /// An abbreviation and its expansion in context.
 public struct Abbreviation: SpanAnnotation, Hashable {
+    /// Where an expansion came from.
+    public enum Origin: String, Sendable, Codable, Hashable {
+        /// The article defines the form itself ("Zona Integritas (ZI)").
+        case article
+        /// A lexicon entry.
+        case lexicon
+    }
+
     /// The short form, with its period when it has one ("Pol.").
     public var span: Span
     /// The full form in this context, nested abbreviations expanded too.
     public var expansion: String
+    /// Where the expansion came from, when known.
+    public var origin: Origin?
+    /// The other expansions the form has, when the choice was ambiguous.
+    public var alternatives: [String]?
 
-    public init(span: Span, expansion: String) {
+    public init(span: Span, expansion: String, origin: Origin? = nil, alternatives: [String]? = nil) {
         self.span = span
         self.expansion = expansion
+        self.origin = origin
+        self.alternatives = alternatives
     }
 }
 

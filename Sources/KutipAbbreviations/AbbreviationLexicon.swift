@@ -1,0 +1,198 @@
+import Foundation
+import KutipCore
+
+/// Short forms and their expansions, compiled once for fast look-up.
+///
+/// Read from the TSV files of `Lexicons/data/abbreviations/`, one entry per
+/// line: `short<TAB>expansion<TAB>cues<TAB>source`. A short form with several
+/// expansions has one line per sense, each with comma-separated cue words that
+/// signal it in an article; the first line is the most common sense.
+///
+/// Matching is case-sensitive, with two relaxations: a form written with
+/// lowercase letters ("Pemilu", "Kanwil", "Kemenkumham") also matches its
+/// all-lowercase and all-capitals spellings when it has four letters or more
+/// (so "pemilu", "KEMENKUMHAM"), and an all-lowercase informal form ("yg")
+/// also matches when capitalized. All-capital initialisms ("ASN", "PAN") match
+/// only as written: "pan" and "Asn" are words or typos, not these bodies.
+public struct AbbreviationLexicon: Sendable {
+    /// One expansion of a short form.
+    public struct Sense: Sendable, Hashable {
+        public var expansion: String
+        /// Lowercased words whose presence in an article favours this sense.
+        public var cues: [String]
+        /// Where the entry comes from ("umum" for general knowledge, or a public source).
+        public var source: String
+    }
+
+    /// A short form with its senses, most common first.
+    public struct Entry: Sendable, Hashable {
+        public var short: String
+        public var senses: [Sense]
+    }
+
+    /// Entries by their exact short form.
+    public private(set) var entries: [String: Entry] = [:]
+    private var folded: [String: Entry] = [:]
+    private var exactHashes: Set<UInt64> = []
+    private var foldedHashes: Set<UInt64> = []
+    /// The first words of short forms that span several tokens ("Kemenko Polhukam").
+    private(set) var multiWordFirsts: Set<String> = []
+    /// The most tokens a short form spans.
+    private(set) var longestInWords = 1
+
+    /// The number of short forms.
+    public var count: Int { entries.count }
+
+    /// An empty lexicon.
+    public init() {}
+
+    /// Parses one or more TSV files, given as (name, contents).
+    ///
+    /// - Throws: ``AbbreviationLexiconError`` naming the file and line.
+    public init(files: [(name: String, contents: String)]) throws {
+        var senses: [String: [Sense]] = [:]
+        var order: [String] = []
+        for (name, contents) in files {
+            for (number, rawLine) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                    String($0).trimming(" ")
+                }
+                guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                    throw AbbreviationLexiconError(file: name, line: number + 1, reason: "expected short<TAB>expansion<TAB>cues<TAB>source")
+                }
+                let cues = fields.count > 2 ? fields[2].split(separator: ",").map { String($0).trimming(" ").lowercased() }.filter { !$0.isEmpty } : []
+                let sense = Sense(expansion: fields[1], cues: cues, source: fields.count > 3 ? fields[3] : "")
+                if senses[fields[0]] == nil { order.append(fields[0]) }
+                if !(senses[fields[0]]?.contains { $0.expansion == sense.expansion } ?? false) {
+                    senses[fields[0], default: []].append(sense)
+                }
+            }
+        }
+        for short in order {
+            add(Entry(short: short, senses: senses[short]!))
+        }
+        expandNested()
+    }
+
+    private mutating func add(_ entry: Entry) {
+        entries[entry.short] = entry
+        exactHashes.insert(Self.hash(entry.short.unicodeScalars, fold: false))
+        let hasLowercase = entry.short.unicodeScalars.contains { $0.isKutipLowercase }
+        let letters = entry.short.unicodeScalars.filter { $0.isKutipLetter }.count
+        if hasLowercase && letters >= 2 && (letters >= 4 || !entry.short.unicodeScalars.contains { $0.isKutipUppercase }) {
+            let key = entry.short.lowercased()
+            if folded[key] == nil {
+                folded[key] = entry
+                foldedHashes.insert(Self.hash(entry.short.unicodeScalars, fold: true))
+            }
+        }
+        let words = entry.short.split(separator: " ")
+        if words.count > 1 {
+            multiWordFirsts.insert(String(words[0]))
+            longestInWords = max(longestInWords, words.count)
+        }
+    }
+
+    /// Rewrites expansions so that they hold no abbreviation of this lexicon:
+    /// "Kementerian Hukum dan HAM" → "… Hak Asasi Manusia". Only unambiguous
+    /// all-capital forms are replaced, since a word in a name may look like one.
+    private mutating func expandNested() {
+        for _ in 0..<3 {
+            var changed = false
+            for (short, entry) in entries {
+                var updated = entry
+                for index in updated.senses.indices {
+                    let expanded = expandWords(in: updated.senses[index].expansion, excluding: short)
+                    if expanded != updated.senses[index].expansion {
+                        updated.senses[index].expansion = expanded
+                        changed = true
+                    }
+                }
+                if updated != entry { add(updated) }
+            }
+            if !changed { break }
+        }
+    }
+
+    /// `text` with every unambiguous abbreviation of this lexicon spelled out:
+    /// all-capital initialisms ("HAM") and capitalized syllabic acronyms
+    /// ("Pemilu", "Polda"), matched as written; lowercase words are left alone.
+    public func expandWords(in text: String, excluding: String? = nil) -> String {
+        var words: [String] = []
+        var changed = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let core = String(word).trimming(",;:.()")
+            if core != excluding, core.count >= 2, core.unicodeScalars.first?.isKutipUppercase == true,
+                let entry = entries[core], entry.senses.count == 1, entry.senses[0].expansion != core
+            {
+                words.append(String(word).replacingOccurrences(of: core, with: entry.senses[0].expansion))
+                changed = true
+            } else {
+                words.append(String(word))
+            }
+        }
+        return changed ? words.joined(separator: " ") : text
+    }
+
+    /// The entry for a short form spelled by `scalars`, by the matching rules
+    /// above, without allocating unless the form may be listed.
+    public func entry<Scalars: Collection>(for scalars: Scalars) -> Entry? where Scalars.Element == Unicode.Scalar {
+        if exactHashes.contains(Self.hash(scalars, fold: false)) {
+            if let entry = entries[String(String.UnicodeScalarView(scalars))] { return entry }
+        }
+        // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
+        var uppercase = 0
+        var lowercase = 0
+        var firstUpper = false
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.isKutipUppercase {
+                uppercase += 1
+                if index == 0 { firstUpper = true }
+            } else if scalar.isKutipLowercase {
+                lowercase += 1
+            }
+        }
+        let allLower = uppercase == 0 && lowercase > 0
+        let allUpper = lowercase == 0 && uppercase > 0
+        let capitalized = firstUpper && uppercase == 1 && lowercase > 0
+        guard allLower || allUpper || capitalized, foldedHashes.contains(Self.hash(scalars, fold: true)) else { return nil }
+        guard let entry = folded[String(String.UnicodeScalarView(scalars)).lowercased()] else { return nil }
+        let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }
+        if capitalized && entryHasUpper { return nil }  // "Kemenkumham" already matched exactly, "KemenPan" is not it
+        return entry
+    }
+
+    /// The entry for a short form given as a string.
+    public func entry(for short: String) -> Entry? { entry(for: Array(short.unicodeScalars)) }
+
+    /// FNV-1a over scalar values, ASCII lowercased when `fold`.
+    static func hash<Scalars: Sequence>(_ scalars: Scalars, fold: Bool) -> UInt64 where Scalars.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            var value = scalar.value
+            if fold && value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// A lexicon file line that cannot be read.
+public struct AbbreviationLexiconError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+extension String {
+    func trimming(_ set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,172 @@
+import KutipCore
+
+/// Finds every abbreviation in an article and spells it out in context.
+///
+/// Provides ``Layer/abbreviations`` from ``Layer/tokens``, skipping
+/// ``Layer/boilerplate``. In order of precedence:
+/// 1. a definition in the article itself ("Zona Integritas (ZI)", "ASN
+///    (Aparatur Sipil Negara)"), found by ``DefinitionFinder`` and applied to
+///    every occurrence of that short form in the article, its own nested
+///    abbreviations expanded;
+/// 2. the ``AbbreviationLexicon``, longest match first (so "Kemenko Polhukam"
+///    beats "Kemenko"); where a form has several senses, the one whose cue
+///    words occur most in the article wins, the most common on a tie, and the
+///    others are kept as ``Abbreviation/alternatives``.
+/// Forms nobody can expand (desk codes, unknown capitals) are left out.
+public struct AbbreviationStage: Stage {
+    public let name = "abbreviations"
+    public let requires: Set<Layer> = [.tokens, .boilerplate]
+    public let provides: Set<Layer> = [.abbreviations]
+    public let lexicon: AbbreviationLexicon
+
+    public init(lexicon: AbbreviationLexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func process(_ document: inout Document) throws {
+        document.abbreviations = find(in: document)
+    }
+
+    /// The abbreviations of a tokenized document, in text order.
+    public func find(in document: Document) -> [Abbreviation] {
+        guard let tokens = document.tokens, !tokens.isEmpty else { return [] }
+        let source = document.source
+        let scalars = source.scalars
+        let boilerplate = document.boilerplate ?? []
+        let definitions = articleDefinitions(document, boilerplate)
+        var context: Set<String>?
+        var found: [Abbreviation] = []
+        var boilerplateIndex = 0
+        var index = 0
+        while index < tokens.count {
+            let start = tokens.start(index)
+            var end = tokens.end(index)
+            defer { index += 1 }
+            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start { boilerplateIndex += 1 }
+            if boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].start <= start { continue }
+            let kind = tokens.kind(index)
+            guard kind == .word || kind == .abbreviation else { continue }
+
+            // Several words: "Kemenko Polhukam", "Satpol PP", "Densus 88".
+            if let (last, entry) = multiWordEntry(at: index, tokens, source) {
+                let span = source.span(start, tokens.end(last))
+                found.append(choose(entry, span, document, &context))
+                index = last
+                continue
+            }
+            let word = scalars[start..<end]
+            if let expansion = definitions.expansion(for: word) {
+                found.append(Abbreviation(span: source.span(start, end), expansion: expansion, origin: .article))
+                continue
+            }
+            var entry = lexicon.entry(for: word)
+            // "Kab" + "." when the tokenizer did not keep the period.
+            if index + 1 < tokens.count, tokens.start(index + 1) == end, end < scalars.count, scalars[end] == ".",
+                tokens.end(index + 1) == end + 1, let dotted = lexicon.entry(for: scalars[start..<(end + 1)])
+            {
+                entry = dotted
+                end += 1
+                index += 1
+            }
+            if let entry {
+                found.append(choose(entry, source.span(start, end), document, &context))
+            }
+        }
+        return found
+    }
+
+    private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (Int, AbbreviationLexicon.Entry)? {
+        guard lexicon.longestInWords > 1, index + 1 < tokens.count else { return nil }
+        let first = source.slice(tokens.start(index), tokens.end(index))
+        guard lexicon.multiWordFirsts.contains(first) else { return nil }
+        let scalars = source.scalars
+        var words = [first]
+        var best: (Int, AbbreviationLexicon.Entry)?
+        var last = index
+        while last + 1 < tokens.count, words.count < lexicon.longestInWords {
+            let gap = tokens.end(last)..<tokens.start(last + 1)
+            // Words of a name are separated by spaces on one line.
+            guard !gap.isEmpty, gap.allSatisfy({ scalars[$0] == " " || scalars[$0] == "\u{A0}" }) else { break }
+            last += 1
+            words.append(source.slice(tokens.start(last), tokens.end(last)))
+            if let entry = lexicon.entries[words.joined(separator: " ")] { best = (last, entry) }
+        }
+        return best
+    }
+
+    private func choose(
+        _ entry: AbbreviationLexicon.Entry, _ span: Span, _ document: Document, _ context: inout Set<String>?
+    ) -> Abbreviation {
+        guard entry.senses.count > 1 else {
+            return Abbreviation(span: span, expansion: entry.senses[0].expansion, origin: .lexicon)
+        }
+        if context == nil { context = Self.contextWords(document) }
+        var best = 0
+        var bestScore = -1
+        for (position, sense) in entry.senses.enumerated() {
+            let score = sense.cues.filter { context!.contains($0) }.count
+            if score > bestScore {
+                best = position
+                bestScore = score
+            }
+        }
+        let alternatives = entry.senses.enumerated().filter { $0.offset != best }.map(\.element.expansion)
+        return Abbreviation(span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
+    }
+
+    /// The article's words, lowercased, outside boilerplate: the evidence for
+    /// choosing between senses.
+    static func contextWords(_ document: Document) -> Set<String> {
+        guard let tokens = document.tokens else { return [] }
+        var words = Set<String>()
+        for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
+            words.insert(document.source.slice(tokens.start(index), tokens.end(index)).lowercased())
+        }
+        return words
+    }
+
+    /// The article's own definitions, with nested abbreviations spelled out.
+    private func articleDefinitions(_ document: Document, _ boilerplate: [Span]) -> DefinitionTable {
+        var table = DefinitionTable()
+        for definition in DefinitionFinder.definitions(in: document, skipping: boilerplate) {
+            var long = definition.long
+            // Short forms inside the long form: the article's own first, then the lexicon.
+            for other in table.exact where long.contains(other.key) {
+                long = long.split(separator: " ").map { $0 == other.key ? other.value : String($0) }.joined(separator: " ")
+            }
+            long = lexicon.expandWords(in: long)
+            // "Kementerian Komunikasi dan Informatika (Kominfo)": the alignment
+            // stops at "Komunikasi"; the lexicon knows the fuller name and the
+            // text before the long form confirms it.
+            if let known = lexicon.entries[definition.short]?.senses.first?.expansion, known != long, known.hasSuffix(" " + long) {
+                let prefix = known.dropLast(long.count)
+                let before = document.source.slice(max(0, definition.longStart - prefix.unicodeScalars.count), definition.longStart)
+                if before == prefix { long = known }
+            }
+            table.add(short: definition.short, expansion: long)
+        }
+        return table
+    }
+}
+
+/// Short forms defined in one article.
+struct DefinitionTable {
+    var exact: [String: String] = [:]
+    var folded: [String: String] = [:]
+
+    mutating func add(short: String, expansion: String) {
+        if exact[short] == nil { exact[short] = expansion }
+        // "Kantor Wilayah (kanwil)" also explains "Kanwil"; initialisms match as written.
+        if short.unicodeScalars.contains(where: { $0.isKutipLowercase }) {
+            let key = short.lowercased()
+            if folded[key] == nil { folded[key] = expansion }
+        }
+    }
+
+    func expansion<Scalars: Collection>(for word: Scalars) -> String? where Scalars.Element == Unicode.Scalar {
+        guard !exact.isEmpty else { return nil }
+        let text = String(String.UnicodeScalarView(word))
+        if let expansion = exact[text] { return expansion }
+        return folded.isEmpty ? nil : folded[text.lowercased()]
+    }
+}

@@ -1,0 +1,210 @@
+import KutipCore
+
+/// A short form defined by the article itself.
+public struct AbbreviationDefinition: Sendable, Hashable {
+    /// The short form as written ("ZI").
+    public var short: String
+    /// The long form as written ("Zona Integritas").
+    public var long: String
+    /// Where the short form of the definition stands.
+    public var shortSpan: Span
+    /// The scalar offset where the long form starts.
+    public var longStart: Int
+}
+
+/// Finds "long form (SF)" and "SF (long form)" pairs in a text.
+///
+/// The alignment is Schwartz & Hearst's (2003): walking both forms from the
+/// end, every letter or digit of the short form must be found in the long
+/// form, and the first one at the start of a word; the long form is the
+/// shortest that satisfies this. Two adaptations for Indonesian: syllabic
+/// acronyms take several letters from one word (Kemenkumham ← KEMENterian
+/// HUKUM dan HAk asasi Manusia), which the character-level alignment allows,
+/// and the function words dan, dari, untuk, di, ke, yang, atau, serta, dan
+/// "&" may be skipped without counting against the long form's length. A
+/// candidate is rejected when more than half of its content words contribute
+/// no letter: that is a long form swallowing the words before it.
+public enum DefinitionFinder {
+    static let functionWords: Set<String> = [
+        "dan", "dari", "untuk", "di", "ke", "yang", "atau", "serta", "&", "pada", "bagi", "dalam", "the", "of", "and", "for",
+    ]
+
+    /// Every definition in `document`, in text order, using its tokens.
+    public static func definitions(in document: Document, skipping boilerplate: [Span] = []) -> [AbbreviationDefinition] {
+        guard let tokens = document.tokens, tokens.count > 2 else { return [] }
+        let scalars = document.source.scalars
+        var found: [AbbreviationDefinition] = []
+        var index = 1
+        while index < tokens.count - 1 {
+            defer { index += 1 }
+            guard tokens.end(index) - tokens.start(index) == 1, scalars[tokens.start(index)] == "(" else { continue }
+            // The closing parenthesis within a few tokens, on the same line.
+            var close = index + 1
+            while close < tokens.count, close - index <= 14, scalars[tokens.start(close)] != ")" { close += 1 }
+            guard close < tokens.count, scalars[tokens.start(close)] == ")", close > index + 1 else { continue }
+            guard !containsLineBreak(scalars, tokens.end(index - 1), tokens.start(close)) else { continue }
+            if inBoilerplate(tokens.start(index), boilerplate) { continue }
+            let inside = (index + 1)..<close
+            if inside.count <= 2, isShortFormCandidate(tokens, inside, scalars) {
+                // "Zona Integritas (ZI)": the long form precedes.
+                let short = document.source.slice(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
+                let shortSpan = document.source.span(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
+                if let long = longForm(for: short, before: index, tokens: tokens, document: document) {
+                    let longStart = tokens.end(index - 1) - long.unicodeScalars.count
+                    found.append(AbbreviationDefinition(short: short, long: long, shortSpan: shortSpan, longStart: longStart))
+                    continue
+                }
+            }
+            if inside.count >= 2, index >= 1, isShortFormCandidate(tokens, (index - 1)..<index, scalars) {
+                // "ASN (Aparatur Sipil Negara)": the long form is the bracket's content.
+                let short = document.source.slice(tokens.start(index - 1), tokens.end(index - 1))
+                let long = document.source.slice(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
+                if let aligned = align(short: short, long: long), aligned == long {
+                    found.append(
+                        AbbreviationDefinition(
+                            short: short, long: long, shortSpan: document.source.span(tokens.start(index - 1), tokens.end(index - 1)),
+                            longStart: tokens.start(inside.lowerBound)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// A plausible short form: 2–12 letters and digits, at least one capital
+    /// (or all lowercase and short, like "mitan" is not: it needs a capital or a
+    /// syllabic shape), not a number, not a year.
+    static func isShortFormCandidate(_ tokens: TokenList, _ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var letters = 0
+        var uppercase = 0
+        var length = 0
+        for position in range {
+            let kind = tokens.kind(position)
+            guard kind == .word || kind == .abbreviation || kind == .number else { return false }
+            for offset in tokens.start(position)..<tokens.end(position) {
+                let scalar = scalars[offset]
+                length += 1
+                if scalar.isKutipLetter { letters += 1 }
+                if scalar.isKutipUppercase { uppercase += 1 }
+            }
+        }
+        guard letters >= 2, length <= 14 else { return false }
+        // Lowercase short forms ("kanwil", "pinjol") are defined too, but only
+        // when short enough to be an acronym rather than a word.
+        return uppercase > 0 || letters <= 8
+    }
+
+    static func longForm(for short: String, before open: Int, tokens: TokenList, document: Document) -> String? {
+        let scalars = document.source.scalars
+        let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.count
+        let maxWords = min(letters + 5, letters * 2) + 3
+        // Words before the bracket, back to a sentence or clause boundary.
+        var first = open - 1
+        var words = 0
+        while first >= 0, words < maxWords {
+            let kind = tokens.kind(first)
+            if kind == .punctuation {
+                let mark = scalars[tokens.start(first)]
+                // Commas stay: "korupsi, kolusi, dan nepotisme (KKN)".
+                if mark == "." || mark == ";" || mark == ":" || mark == "(" || mark == ")" || mark == "\"" || mark == "“" || mark == "”" { break }
+            }
+            if kind == .word || kind == .abbreviation || kind == .number { words += 1 }
+            first -= 1
+        }
+        first += 1
+        guard first < open else { return nil }
+        if containsLineBreak(scalars, tokens.start(first), tokens.end(open - 1)) {
+            // Stay on the bracket's line.
+            while first < open, containsLineBreak(scalars, tokens.start(first), tokens.end(open - 1)) { first += 1 }
+            guard first < open else { return nil }
+        }
+        let window = document.source.slice(tokens.start(first), tokens.end(open - 1))
+        guard let long = align(short: short, long: window), long != short else { return nil }
+        return long
+    }
+
+    /// The long form of `short` at the end of `long`, or `nil`.
+    ///
+    /// Schwartz–Hearst first; when its first letter had to reach back to a word
+    /// that gives nothing else ("pihak Kepolisian Daerah (Polda)"), the
+    /// Indonesian reading where the first letter comes from inside the first
+    /// syllables of a word (ke-POL-isian) is preferred.
+    public static func align(short: String, long: String) -> String? {
+        let strict = align(short: short, long: long, firstAtWordStart: true)
+        if let relaxed = align(short: short, long: long, firstAtWordStart: false),
+            relaxed.unicodeScalars.count < (strict?.unicodeScalars.count ?? Int.max)
+        {
+            return relaxed
+        }
+        return strict
+    }
+
+    static func align(short: String, long: String, firstAtWordStart: Bool) -> String? {
+        let shortChars = Array(short.lowercased().unicodeScalars)
+        let longChars = Array(long.lowercased().unicodeScalars)
+        guard !shortChars.isEmpty, !longChars.isEmpty else { return nil }
+        // Where the first letter may match: a word's start, or (relaxed) within
+        // its first three letters, as in ke-POL-isian or ke-MEN-terian.
+        func allowedFirst(_ index: Int) -> Bool {
+            var wordStart = index
+            while wordStart > 0, longChars[wordStart - 1].isKutipAlphanumeric { wordStart -= 1 }
+            return firstAtWordStart ? wordStart == index : index - wordStart <= 2 && (index == wordStart || !longChars[index - 1].isKutipWhitespace)
+        }
+        var shortIndex = shortChars.count - 1
+        var longIndex = longChars.count - 1
+        var matchedAt: [Int] = []
+        while shortIndex >= 0 {
+            let character = shortChars[shortIndex]
+            guard character.isKutipAlphanumeric else {
+                shortIndex -= 1
+                continue
+            }
+            while longIndex >= 0,
+                longChars[longIndex] != character
+                    || (shortIndex == 0 && !allowedFirst(longIndex))
+            {
+                longIndex -= 1
+            }
+            guard longIndex >= 0 else { return nil }
+            matchedAt.append(longIndex)
+            longIndex -= 1
+            shortIndex -= 1
+        }
+        // The long form starts at the word holding the first matched character.
+        var start = longIndex + 1
+        while start > 0, !longChars[start - 1].isKutipWhitespace { start -= 1 }
+        let original = Array(long.unicodeScalars)
+        let candidate = String(String.UnicodeScalarView(original[start...]))
+        // Reject long forms whose content words mostly contribute nothing.
+        var wordStart = start
+        var contentWords = 0
+        var silentWords = 0
+        var position = start
+        while position <= original.count {
+            if position == original.count || original[position].isKutipWhitespace {
+                if position > wordStart {
+                    let word = String(String.UnicodeScalarView(longChars[wordStart..<position]))
+                    if !functionWords.contains(word) {
+                        contentWords += 1
+                        if !matchedAt.contains(where: { $0 >= wordStart && $0 < position }) { silentWords += 1 }
+                    }
+                }
+                wordStart = position + 1
+            }
+            position += 1
+        }
+        let letters = shortChars.filter { $0.isKutipAlphanumeric }.count
+        guard contentWords > 0, silentWords * 2 <= contentWords, contentWords <= min(letters + 5, letters * 2) else { return nil }
+        guard candidate.unicodeScalars.count > short.unicodeScalars.count else { return nil }
+        return candidate
+    }
+
+    static func containsLineBreak(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        for offset in start..<end where scalars[offset] == "\n" || scalars[offset] == "\r" { return true }
+        return false
+    }
+
+    static func inBoilerplate(_ offset: Int, _ boilerplate: [Span]) -> Bool {
+        boilerplate.contains { $0.start <= offset && offset < $0.end }
+    }
+}
