@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "KutipTokenize", dependencies: ["KutipCore", "KutipUnicode"]),
         .target(name: "KutipBoilerplate", dependencies: ["KutipCore"]),
         .target(name: "KutipAbbreviations", dependencies: ["KutipCore"]),
+        .target(name: "KutipDates", dependencies: ["KutipCore", "KutipUnicode"]),
         .target(name: "KutipEvaluation", dependencies: ["KutipCore"]),
         .target(
             name: "KutipLexicons",
@@ -33,7 +34,7 @@ let package = Package(
         .target(
             name: "Kutip",
             dependencies: [
-                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipEvaluation",
+                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates", "KutipEvaluation",
                 "KutipLexicons",
             ]
         ),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "KutipTokenizeTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipBoilerplateTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipAbbreviationsTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipDatesTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(
             name: "KutipTests",

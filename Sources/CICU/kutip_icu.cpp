@@ -9,6 +9,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/rbbi.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucal.h>
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -139,6 +140,32 @@ int32_t kutip_icu_fold_case(const uint16_t *text, int32_t length,
     if (status == U_BUFFER_OVERFLOW_ERROR) return -written;
     if (U_FAILURE(status)) return INT32_MIN;
     return written;
+}
+
+int32_t kutip_icu_hijri_to_gregorian(int32_t year, int32_t month, int32_t day,
+                                     int32_t *gregorian_year, int32_t *gregorian_month,
+                                     int32_t *gregorian_day) {
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    UErrorCode status = U_ZERO_ERROR;
+    UCalendar *hijri = ucal_open(utc, 3, "id@calendar=islamic-umalqura", UCAL_DEFAULT, &status);
+    UCalendar *gregorian = ucal_open(utc, 3, "id@calendar=gregorian", UCAL_GREGORIAN, &status);
+    if (U_FAILURE(status)) {
+        if (hijri) ucal_close(hijri);
+        if (gregorian) ucal_close(gregorian);
+        return -1;
+    }
+    ucal_clear(hijri);
+    ucal_set(hijri, UCAL_EXTENDED_YEAR, year);
+    ucal_set(hijri, UCAL_MONTH, month - 1);
+    ucal_set(hijri, UCAL_DATE, day);
+    UDate moment = ucal_getMillis(hijri, &status);
+    ucal_setMillis(gregorian, moment, &status);
+    *gregorian_year = ucal_get(gregorian, UCAL_EXTENDED_YEAR, &status);
+    *gregorian_month = ucal_get(gregorian, UCAL_MONTH, &status) + 1;
+    *gregorian_day = ucal_get(gregorian, UCAL_DATE, &status);
+    ucal_close(hijri);
+    ucal_close(gregorian);
+    return U_FAILURE(status) ? -1 : 0;
 }
 
 const char *kutip_icu_version(void) {

@@ -1,3 +1,4 @@
+@_exported import KutipDates
 @_exported import KutipAbbreviations
 @_exported import KutipBoilerplate
 @_exported import KutipCore

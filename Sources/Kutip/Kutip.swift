@@ -14,13 +14,14 @@ public enum Kutip {
     public static let version = "0.1.0"
 
     /// The standard stages in order: tokenization and sentence splitting,
-    /// boilerplate detection, abbreviation expansion. Later stages (entities,
-    /// dates, quotes) join as they are built.
+    /// boilerplate detection, abbreviation expansion, dates. Later stages
+    /// (entities, quotes) join as they are built.
     public static func defaultStages(lexicons: Lexicons) throws -> [any Stage] {
         [
             TokenizationStage(tokenizer: try Tokenizer(lexicon: lexicons.dottedAbbreviations)),
             BoilerplateStage(rules: lexicons.boilerplate),
             AbbreviationStage(lexicon: lexicons.abbreviations),
+            DateStage(lexicon: lexicons.temporal),
         ]
     }
 

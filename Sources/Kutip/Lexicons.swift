@@ -12,6 +12,7 @@ public struct Lexicons: Sendable {
     public let dottedAbbreviations: TokenizerLexicon
     public let boilerplate: BoilerplateRules
     public let abbreviations: AbbreviationLexicon
+    public let temporal: TemporalLexicon
 
     /// Reads the lexicon files in `directory` (the layout of `Lexicons/data/`).
     ///
@@ -34,7 +35,8 @@ public struct Lexicons: Sendable {
                 directory: directory,
                 dottedAbbreviations: try TokenizerLexicon(tsv: abbreviations, origin: abbreviationsPath),
                 boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath),
-                abbreviations: try AbbreviationLexicon(files: files))
+                abbreviations: try AbbreviationLexicon(files: files),
+                temporal: try TemporalLexicon(tsv: try read("temporal.tsv").0, origin: directory.appendingPathComponent("temporal.tsv").path))
         } catch let error as LexiconLoadingError {
             throw error
         } catch {

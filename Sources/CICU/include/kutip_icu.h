@@ -57,6 +57,12 @@ int32_t kutip_icu_normalize(int32_t form, const uint16_t *text, int32_t length,
 int32_t kutip_icu_fold_case(const uint16_t *text, int32_t length,
                             uint16_t *output, int32_t capacity);
 
+/// Converts a Hijri date (month 1 = Muharram) to the Gregorian calendar with
+/// ICU's Umm al-Qura Islamic calendar. Returns 0 on success.
+int32_t kutip_icu_hijri_to_gregorian(int32_t year, int32_t month, int32_t day,
+                                     int32_t *gregorian_year, int32_t *gregorian_month,
+                                     int32_t *gregorian_day);
+
 /// The ICU version string, e.g. "72.1".
 const char *kutip_icu_version(void);
 

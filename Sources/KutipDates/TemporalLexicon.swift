@@ -1,0 +1,54 @@
+import KutipCore
+
+/// The words of Indonesian temporal expressions, from `Lexicons/data/temporal.tsv`:
+/// `category<TAB>word<TAB>value` (month names, weekdays, number words, units,
+/// relative and vague words, parts of day, time zones, Hijri months).
+public struct TemporalLexicon: Sendable {
+    private var table: [String: [String: String]] = [:]
+    /// Folded hashes of every single word, so that ordinary words are skipped without allocating.
+    private var hashes: Set<UInt64> = []
+    /// The first words of multi-word entries ("rabiul", "idul").
+    private(set) var multiWordFirsts: Set<String> = []
+
+    public init(tsv: String, origin: String = "temporal.tsv") throws {
+        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw TemporalLexiconError(file: origin, line: number + 1)
+            }
+            let word = fields[1].lowercased()
+            table[fields[0], default: [:]][word] = fields.count > 2 ? fields[2] : ""
+            let parts = word.split(separator: " ")
+            if parts.count > 1 { multiWordFirsts.insert(String(parts[0])) }
+            for part in parts { hashes.insert(Self.hash(part.unicodeScalars)) }
+        }
+    }
+
+    /// The value of `word` (lowercase) in `category`, or `nil`.
+    public func value(_ category: String, _ word: String) -> String? { table[category]?[word] }
+
+    /// Whether `word` (lowercase) is listed in `category`.
+    public func contains(_ category: String, _ word: String) -> Bool { table[category]?[word] != nil }
+
+    /// Whether the scalars (any case) may be a listed word.
+    func mayContain<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
+        hashes.contains(Self.hash(scalars))
+    }
+
+    static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            var value = scalar.value
+            if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+public struct TemporalLexiconError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var description: String { "\(file):\(line): expected category<TAB>word<TAB>value" }
+}
