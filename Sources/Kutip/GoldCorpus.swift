@@ -50,6 +50,38 @@ public struct GoldCorpus: Sendable {
         }
     }
 
+    /// Scores predictions made elsewhere (a peer system, an older run): every
+    /// `*.json` in `predictions` is paired with the gold document of the same
+    /// id; a gold document without a prediction scores as an empty one.
+    ///
+    /// Only the layers the predictions carry are scored.
+    public func score(predictionsIn predictions: URL) throws -> EvaluationReport {
+        var predicted: [String: Document] = [:]
+        let manager = FileManager.default
+        for file in try manager.contentsOfDirectory(atPath: predictions.path).filter({ $0.hasSuffix(".json") }).sorted() {
+            let url = predictions.appendingPathComponent(file)
+            guard let data = manager.contents(atPath: url.path) else { continue }
+            let document = try Document(json: data, origin: url.path)
+            if let id = document.id { predicted[id] = document }
+        }
+        var reportSplits: [EvaluationReport.Split] = []
+        for split in splits {
+            var scores = EvaluationScores()
+            var layers: Set<Layer> = []
+            for gold in split.documents {
+                let guess = gold.id.flatMap { predicted[$0] } ?? Document(id: gold.id, source: gold.source, meta: gold.meta)
+                layers.formUnion(guess.presentLayers)
+                var restricted = gold
+                for layer in Layer.allCases where !guess.presentLayers.contains(layer) && layer != .boilerplate {
+                    restricted.removeLayer(layer)
+                }
+                scores.add(Scorer.score(gold: restricted, predicted: guess))
+            }
+            reportSplits.append(EvaluationReport.Split(name: split.name, scores: scores))
+        }
+        return EvaluationReport(splits: reportSplits)
+    }
+
     /// Runs `pipeline` on every gold text (with its id and metadata, no layers)
     /// and scores the result.
     public func evaluate(with pipeline: Pipeline) throws -> EvaluationReport {

@@ -33,10 +33,16 @@ public struct AbbreviationLexicon: Sendable {
     /// Entries by their exact short form.
     public private(set) var entries: [String: Entry] = [:]
     private var folded: [String: Entry] = [:]
-    private var exactHashes: Set<UInt64> = []
-    private var foldedHashes: Set<UInt64> = []
+    private var exactHashes = HashFilter(capacity: 8192)
+    private var foldedHashes = HashFilter(capacity: 8192)
+    /// Every cue word of every ambiguous entry, so that an article's evidence
+    /// is gathered from its cue words only.
+    private(set) var cueWords: Set<String> = []
+    private(set) var cueHashes = HashFilter(capacity: 4096)
     /// The first words of short forms that span several tokens ("Kemenko Polhukam").
     private(set) var multiWordFirsts: Set<String> = []
+    /// Hashes of ``multiWordFirsts``, checked before any String is made.
+    private(set) var multiWordFirstHashes = HashFilter(capacity: 1024)
     /// The most tokens a short form spans.
     private(set) var longestInWords = 1
 
@@ -78,6 +84,12 @@ public struct AbbreviationLexicon: Sendable {
 
     private mutating func add(_ entry: Entry) {
         entries[entry.short] = entry
+        if entry.senses.count > 1 {
+            for cue in entry.senses.flatMap(\.cues) where !cueWords.contains(cue) {
+                cueWords.insert(cue)
+                cueHashes.insert(Self.hash(cue.unicodeScalars, fold: true))
+            }
+        }
         exactHashes.insert(Self.hash(entry.short.unicodeScalars, fold: false))
         let hasLowercase = entry.short.unicodeScalars.contains { $0.isKutipLowercase }
         let letters = entry.short.unicodeScalars.filter { $0.isKutipLetter }.count
@@ -91,6 +103,7 @@ public struct AbbreviationLexicon: Sendable {
         let words = entry.short.split(separator: " ")
         if words.count > 1 {
             multiWordFirsts.insert(String(words[0]))
+            multiWordFirstHashes.insert(Self.hash(words[0].unicodeScalars, fold: false))
             longestInWords = max(longestInWords, words.count)
         }
     }
@@ -139,29 +152,61 @@ public struct AbbreviationLexicon: Sendable {
     /// The entry for a short form spelled by `scalars`, by the matching rules
     /// above, without allocating unless the form may be listed.
     public func entry<Scalars: Collection>(for scalars: Scalars) -> Entry? where Scalars.Element == Unicode.Scalar {
-        if exactHashes.contains(Self.hash(scalars, fold: false)) {
-            if let entry = entries[String(String.UnicodeScalarView(scalars))] { return entry }
-        }
-        // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
+        let array = Array(scalars)
+        return array.withUnsafeBufferPointer { entry(in: $0, 0, $0.count) }
+    }
+
+    /// What the look-ups need to know about a word, computed in one pass.
+    public struct WordShape: Sendable {
+        public var exactHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        public var foldedHash: UInt64 = 0xcbf2_9ce4_8422_2325
         var uppercase = 0
         var lowercase = 0
         var firstUpper = false
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.isKutipUppercase {
-                uppercase += 1
-                if index == 0 { firstUpper = true }
-            } else if scalar.isKutipLowercase {
-                lowercase += 1
+
+        public init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
+            for offset in start..<end {
+                let value = scalars[offset].value
+                exactHash = (exactHash ^ UInt64(value)) &* 0x100_0000_01b3
+                let isUpper = value >= 0x41 && value <= 0x5A || (value >= 0x80 && scalars[offset].isKutipUppercase)
+                foldedHash = (foldedHash ^ UInt64(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)) &* 0x100_0000_01b3
+                if isUpper {
+                    uppercase += 1
+                    if offset == start { firstUpper = true }
+                } else if value >= 0x61 && value <= 0x7A || (value >= 0x80 && scalars[offset].isKutipLowercase) {
+                    lowercase += 1
+                }
             }
         }
-        let allLower = uppercase == 0 && lowercase > 0
-        let allUpper = lowercase == 0 && uppercase > 0
-        let capitalized = firstUpper && uppercase == 1 && lowercase > 0
-        guard allLower || allUpper || capitalized, foldedHashes.contains(Self.hash(scalars, fold: true)) else { return nil }
-        guard let entry = folded[String(String.UnicodeScalarView(scalars)).lowercased()] else { return nil }
+    }
+
+    /// The entry for the short form `scalars[start..<end]`: the hot path, with
+    /// concrete types so that nothing is generic or allocated on a miss.
+    public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Entry? {
+        entry(in: scalars, start, end, shape: WordShape(scalars, start, end))
+    }
+
+    public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, shape: WordShape) -> Entry? {
+        if exactHashes.mayContain(shape.exactHash) {
+            if let entry = entries[Self.string(scalars, start, end)] { return entry }
+        }
+        // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
+        let allLower = shape.uppercase == 0 && shape.lowercase > 0
+        let allUpper = shape.lowercase == 0 && shape.uppercase > 0
+        let capitalized = shape.firstUpper && shape.uppercase == 1 && shape.lowercase > 0
+        guard allLower || allUpper || capitalized, foldedHashes.mayContain(shape.foldedHash) else { return nil }
+        guard let entry = folded[Self.string(scalars, start, end).lowercased()] else { return nil }
         let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }
         if capitalized && entryHasUpper { return nil }  // "Kemenkumham" already matched exactly, "KemenPan" is not it
+        // A short informal form in capitals is an initialism of something else ("HRS" is not "hrs").
+        if allUpper && !entryHasUpper && entry.short.unicodeScalars.filter({ $0.isKutipLetter }).count < 4 { return nil }
         return entry
+    }
+
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        for offset in start..<end { view.append(scalars[offset]) }
+        return String(view)
     }
 
     /// The entry for a short form given as a string.
@@ -189,7 +234,7 @@ public struct AbbreviationLexiconError: Error, CustomStringConvertible, Sendable
 
 extension String {
     func trimming(_ set: String) -> String {
-        let characters = Set(set)
+        let characters = set.count == 1 ? [set.first!] : Array(set)
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }

@@ -30,10 +30,15 @@ public struct AbbreviationStage: Stage {
     /// The abbreviations of a tokenized document, in text order.
     public func find(in document: Document) -> [Abbreviation] {
         guard let tokens = document.tokens, !tokens.isEmpty else { return [] }
+        // A buffer pointer: slicing an array for every word would retain it.
+        return document.source.scalars.withUnsafeBufferPointer { find(in: document, tokens, $0) }
+    }
+
+    private func find(in document: Document, _ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Abbreviation] {
         let source = document.source
-        let scalars = source.scalars
         let boilerplate = document.boilerplate ?? []
         let definitions = articleDefinitions(document, boilerplate)
+        let initials = personInitials(tokens, scalars)
         var context: Set<String>?
         var found: [Abbreviation] = []
         var boilerplateIndex = 0
@@ -47,22 +52,30 @@ public struct AbbreviationStage: Stage {
             let kind = tokens.kind(index)
             guard kind == .word || kind == .abbreviation else { continue }
 
+            let shape = AbbreviationLexicon.WordShape(scalars, start, end)
             // Several words: "Kemenko Polhukam", "Satpol PP", "Densus 88".
-            if let (last, entry) = multiWordEntry(at: index, tokens, source) {
+            // Only when the first word is no abbreviation itself: "Polda Metro Jaya"
+            // and "Komjen Pol." are abbreviations side by side, each annotated alone.
+            if lexicon.longestInWords > 1, lexicon.multiWordFirstHashes.mayContain(shape.exactHash),
+                lexicon.entry(in: scalars, start, end, shape: shape) == nil,
+                let (last, entry) = multiWordEntry(at: index, tokens, source)
+            {
                 let span = source.span(start, tokens.end(last))
                 found.append(choose(entry, span, document, &context))
                 index = last
                 continue
             }
             let word = scalars[start..<end]
-            if let expansion = definitions.expansion(for: word) {
+            if !definitions.exact.isEmpty, definitions.hashes.mayContain(shape.foldedHash), let expansion = definitions.expansion(for: word) {
                 found.append(Abbreviation(span: source.span(start, end), expansion: expansion, origin: .article))
                 continue
             }
-            var entry = lexicon.entry(for: word)
+            // Initials that name a person ("tersangka SD", "saudara MA") are no abbreviation.
+            if end - start <= 3, !initials.isEmpty, initials.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { continue }
+            var entry = lexicon.entry(in: scalars, start, end, shape: shape)
             // "Kab" + "." when the tokenizer did not keep the period.
             if index + 1 < tokens.count, tokens.start(index + 1) == end, end < scalars.count, scalars[end] == ".",
-                tokens.end(index + 1) == end + 1, let dotted = lexicon.entry(for: scalars[start..<(end + 1)])
+                tokens.end(index + 1) == end + 1, let dotted = lexicon.entry(in: scalars, start, end + 1)
             {
                 entry = dotted
                 end += 1
@@ -75,8 +88,54 @@ public struct AbbreviationStage: Stage {
         return found
     }
 
+    /// Words after which capital initials name a person.
+    static let personNouns: Set<String> = [
+        "tersangka", "pelaku", "korban", "saudara", "saudari", "inisial", "berinisial", "terdakwa", "terpidana", "napi", "sdr",
+    ]
+
+    /// Capital initials the article uses as a person's name: after a word that
+    /// introduces a person ("tersangka SD", "saudara MA", "berinisial AY"), and
+    /// the initials listed with them ("Al, KR dan SD"). They are names in the
+    /// whole article, not abbreviations.
+    private func personInitials(_ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Set<String> {
+        var names: Set<String> = []
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            let start = tokens.start(index)
+            let end = tokens.end(index)
+            guard end - start <= 3, (start..<end).allSatisfy({ scalars[$0].isKutipUppercase }) else { continue }
+            var introduced = false
+            for back in 1...4 where index - back >= 0 {
+                let word = String(String.UnicodeScalarView(scalars[tokens.start(index - back)..<tokens.end(index - back)])).lowercased()
+                if word == "." || word == "!" || word == "?" { break }  // not across a sentence end
+                if Self.personNouns.contains(word) {
+                    introduced = true
+                    break
+                }
+            }
+            guard introduced else { continue }
+            // The initials and those listed right after them.
+            var cursor = index
+            while cursor < tokens.count {
+                let listStart = tokens.start(cursor)
+                let listEnd = tokens.end(cursor)
+                guard listEnd - listStart <= 3, (listStart..<listEnd).allSatisfy({ scalars[$0].isKutipUppercase }) else { break }
+                names.insert(String(String.UnicodeScalarView(scalars[listStart..<listEnd])))
+                cursor += 1
+                guard cursor < tokens.count else { break }
+                let separator = String(String.UnicodeScalarView(scalars[tokens.start(cursor)..<tokens.end(cursor)]))
+                guard separator == "," || separator == "dan" else { break }
+                cursor += 1
+            }
+        }
+        return names
+    }
+
     private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (Int, AbbreviationLexicon.Entry)? {
-        guard lexicon.longestInWords > 1, index + 1 < tokens.count else { return nil }
+        guard lexicon.longestInWords > 1, index + 1 < tokens.count,
+true
+        else { return nil }
         let first = source.slice(tokens.start(index), tokens.end(index))
         guard lexicon.multiWordFirsts.contains(first) else { return nil }
         let scalars = source.scalars
@@ -89,7 +148,10 @@ public struct AbbreviationStage: Stage {
             guard !gap.isEmpty, gap.allSatisfy({ scalars[$0] == " " || scalars[$0] == "\u{A0}" }) else { break }
             last += 1
             words.append(source.slice(tokens.start(last), tokens.end(last)))
-            if let entry = lexicon.entries[words.joined(separator: " ")] { best = (last, entry) }
+            // Side by side abbreviations ("Kasat Reskrim", "TP PKK") are annotated one by one.
+            if let entry = lexicon.entries[words.joined(separator: " ")], lexicon.entries[words[words.count - 1]] == nil {
+                best = (last, entry)
+            }
         }
         return best
     }
@@ -100,7 +162,7 @@ public struct AbbreviationStage: Stage {
         guard entry.senses.count > 1 else {
             return Abbreviation(span: span, expansion: entry.senses[0].expansion, origin: .lexicon)
         }
-        if context == nil { context = Self.contextWords(document) }
+        if context == nil { context = contextWords(document) }
         var best = 0
         var bestScore = -1
         for (position, sense) in entry.senses.enumerated() {
@@ -114,13 +176,19 @@ public struct AbbreviationStage: Stage {
         return Abbreviation(span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
     }
 
-    /// The article's words, lowercased, outside boilerplate: the evidence for
-    /// choosing between senses.
-    static func contextWords(_ document: Document) -> Set<String> {
+    /// The article's cue words, lowercased: the evidence for choosing between
+    /// senses. Only words that are some sense's cue are materialized.
+    func contextWords(_ document: Document) -> Set<String> {
         guard let tokens = document.tokens else { return [] }
         var words = Set<String>()
-        for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
-            words.insert(document.source.slice(tokens.start(index), tokens.end(index)).lowercased())
+        document.source.scalars.withUnsafeBufferPointer { scalars in
+            for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
+                let start = tokens.start(index)
+                let end = tokens.end(index)
+                guard lexicon.cueHashes.mayContain(AbbreviationLexicon.hash(scalars[start..<end], fold: true)) else { continue }
+                let word = document.source.slice(start, end).lowercased()
+                if lexicon.cueWords.contains(word) { words.insert(word) }
+            }
         }
         return words
     }
@@ -153,8 +221,11 @@ public struct AbbreviationStage: Stage {
 struct DefinitionTable {
     var exact: [String: String] = [:]
     var folded: [String: String] = [:]
+    /// Folded hashes of the short forms: most words are not one, and must not allocate.
+    var hashes = HashFilter(capacity: 64)
 
     mutating func add(short: String, expansion: String) {
+        hashes.insert(AbbreviationLexicon.hash(short.unicodeScalars, fold: true))
         if exact[short] == nil { exact[short] = expansion }
         // "Kantor Wilayah (kanwil)" also explains "Kanwil"; initialisms match as written.
         if short.unicodeScalars.contains(where: { $0.isKutipLowercase }) {
@@ -164,7 +235,7 @@ struct DefinitionTable {
     }
 
     func expansion<Scalars: Collection>(for word: Scalars) -> String? where Scalars.Element == Unicode.Scalar {
-        guard !exact.isEmpty else { return nil }
+        guard !exact.isEmpty, hashes.mayContain(AbbreviationLexicon.hash(word, fold: true)) else { return nil }
         let text = String(String.UnicodeScalarView(word))
         if let expansion = exact[text] { return expansion }
         return folded.isEmpty ? nil : folded[text.lowercased()]

@@ -59,7 +59,7 @@ public enum DefinitionFinder {
                 // "ASN (Aparatur Sipil Negara)": the long form is the bracket's content.
                 let short = document.source.slice(tokens.start(index - 1), tokens.end(index - 1))
                 let long = document.source.slice(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
-                if let aligned = align(short: short, long: long), aligned == long {
+                if let aligned = align(short: short, long: long), aligned == long, plausibleSyllabic(short: short, long: long) {
                     found.append(
                         AbbreviationDefinition(
                             short: short, long: long, shortSpan: document.source.span(tokens.start(index - 1), tokens.end(index - 1)),
@@ -95,6 +95,21 @@ public enum DefinitionFinder {
 
     static func longForm(for short: String, before open: Int, tokens: TokenList, document: Document) -> String? {
         let scalars = document.source.scalars
+        // Cheap rejection: some nearby word must start with the short form's
+        // first letter (or hold it in its first syllable), as the alignment requires.
+        guard let firstLetter = short.unicodeScalars.first(where: { $0.isKutipAlphanumeric }) else { return nil }
+        let wanted = firstLetter.value >= 0x41 && firstLetter.value <= 0x5A ? firstLetter.value | 0x20 : firstLetter.value
+        var plausible = false
+        var probe = open - 1
+        while probe >= 0, open - probe <= 16, !plausible {
+            let start = tokens.start(probe)
+            for offset in start..<min(tokens.end(probe), start + 3) {
+                let value = scalars[offset].value
+                if (value >= 0x41 && value <= 0x5A ? value | 0x20 : value) == wanted { plausible = true }
+            }
+            probe -= 1
+        }
+        guard plausible else { return nil }
         let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.count
         let maxWords = min(letters + 5, letters * 2) + 3
         // Words before the bracket, back to a sentence or clause boundary.
@@ -119,7 +134,19 @@ public enum DefinitionFinder {
         }
         let window = document.source.slice(tokens.start(first), tokens.end(open - 1))
         guard let long = align(short: short, long: window), long != short else { return nil }
-        return long
+        return plausibleSyllabic(short: short, long: long) ? long : nil
+    }
+
+    /// A short form written with lowercase letters is a syllabic acronym: it
+    /// begins with the long form's first syllable (PINjol ← PINjaman online,
+    /// KEmenkumham ← KEmenterian …), and the long form does not begin with the
+    /// short form itself. All-capital initialisms need no such check.
+    static func plausibleSyllabic(short: String, long: String) -> Bool {
+        let shortLetters = Array(short.lowercased().unicodeScalars.filter { $0.isKutipLetter })
+        guard short.unicodeScalars.contains(where: { $0.isKutipLowercase }), shortLetters.count >= 2 else { return true }
+        let firstWord = long.lowercased().split(separator: " ").first.map { Array($0.unicodeScalars) } ?? []
+        guard firstWord.count >= 2, firstWord != shortLetters else { return false }
+        return firstWord[0] == shortLetters[0] && firstWord[1] == shortLetters[1]
     }
 
     /// The long form of `short` at the end of `long`, or `nil`.

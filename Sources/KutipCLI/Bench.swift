@@ -20,6 +20,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Stop after this stage (default: the whole pipeline).")
     var through: String?
 
+    @Flag(help: "Also time each stage alone, on documents the earlier stages have already annotated.")
+    var perStage = false
+
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
@@ -55,6 +58,22 @@ struct Bench: ParsableCommand {
             total += seconds
         }
         let megabytes = Double(bytes) / 1_000_000
+        if perStage {
+            var prepared = texts.map { Document(text: $0) }
+            for stage in pipeline.stages {
+                var best = Double.infinity
+                var output = prepared
+                for _ in 0..<max(1, passes) {
+                    var documents = prepared
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    for index in documents.indices { try stage.process(&documents[index]) }
+                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                    output = documents
+                }
+                print(String(format: "  stage %-14@ %8.1f MB/s  (%.1f ms per MB)", stage.name as NSString, megabytes / best, best * 1000 / megabytes))
+                prepared = output
+            }
+        }
         let stages = pipeline.stageNames.joined(separator: " → ")
         print("corpus: \(corpus): \(texts.count) documents, \(String(format: "%.2f", megabytes)) MB")
         print("stages: \(stages)")

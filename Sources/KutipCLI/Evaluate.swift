@@ -37,6 +37,36 @@ struct Evaluate: ParsableCommand {
     }
 }
 
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score predictions made elsewhere against the gold files.",
+        discussion: """
+            Every kutip/1 file in --predicted is paired by id with a gold document and scored             exactly as `kutip evaluate` scores the pipeline, on the layers the predictions carry.             Used to put peer systems (Evaluation/peers/) beside Kutip.
+            """
+    )
+
+    @Option(help: "Folder of gold kutip/1 files, one subfolder per split.")
+    var gold = "Evaluation/gold"
+
+    @Option(help: "Folder of predicted kutip/1 files (any split).")
+    var predicted: String
+
+    @Option(help: "Write the report as Markdown to this file.")
+    var markdown: String?
+
+    @Option(help: "Title of the Markdown report.")
+    var title = "Peer evaluation"
+
+    func run() throws {
+        let corpus = try GoldCorpus(directory: URL(fileURLWithPath: gold))
+        let report = try corpus.score(predictionsIn: URL(fileURLWithPath: predicted))
+        print(report.plainText(), terminator: "")
+        if let markdown {
+            try report.markdown(title: title).write(to: URL(fileURLWithPath: markdown), atomically: true, encoding: .utf8)
+        }
+    }
+}
+
 struct EvaluateUD: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate-ud",

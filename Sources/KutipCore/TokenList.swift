@@ -37,8 +37,9 @@ public struct TokenList: RandomAccessCollection, Sendable {
         self.entries = tokens.map { Entry(start: Int32($0.span.start), end: Int32($0.span.end), kind: $0.kind) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { entries.count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { entries.count }
+    @inlinable public var count: Int { entries.count }
 
     /// The token at `position`, with its text.
     public subscript(position: Int) -> Token {

@@ -18,6 +18,9 @@ struct DateRecognizer {
     /// Lowercased text of the tokens that matter (temporal words, numbers,
     /// brackets and separators); `nil` for every other token.
     var words: [String?]
+    /// Whether an expression may start at the token: numbers, temporal words
+    /// and "(" or "/"; never other punctuation, which is kept only for look-ahead.
+    var canStart: [Bool]
     let reference: CivilDate?
     /// The latest year the text mentions, when there is no reference date.
     let textYear: Int?
@@ -37,6 +40,7 @@ struct DateRecognizer {
         self.tokens = document.tokens ?? TokenList(source: document.source)
         let scalars = document.source.scalars
         var words = [String?](repeating: nil, count: tokens.count)
+        var canStart = [Bool](repeating: false, count: tokens.count)
         var latestYear: Int?
         for index in tokens.indices {
             let start = tokens.start(index)
@@ -45,18 +49,24 @@ struct DateRecognizer {
             case .number:
                 let text = document.source.slice(start, end)
                 words[index] = text
+                canStart[index] = true
                 if end - start == 4, let year = Int(text), (1900...2100).contains(year) { latestYear = max(latestYear ?? 0, year) }
             case .word, .abbreviation:
                 if end - start <= 12, lexicon.mayContain(scalars[start..<end]) {
                     words[index] = document.source.slice(start, end).lowercased()
+                    canStart[index] = true
                 }
             case .punctuation, .symbol:
-                if end - start == 1 { words[index] = String(scalars[start]) }
+                if end - start == 1 {
+                    words[index] = String(scalars[start])
+                    canStart[index] = scalars[start] == "(" || scalars[start] == "/"
+                }
             default:
                 break
             }
         }
         self.words = words
+        self.canStart = canStart
         self.textYear = latestYear
         // Without a publication date, the guideline resolves against the
         // article's own dates: the end of the latest year it mentions.
@@ -80,7 +90,7 @@ struct DateRecognizer {
                 index += 1
                 continue
             }
-            guard words[index] != nil, var match = longestMatch(at: index, lastDate: lastDate) else {
+            guard canStart[index], var match = longestMatch(at: index, lastDate: lastDate) else {
                 index += 1
                 continue
             }

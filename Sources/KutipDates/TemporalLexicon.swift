@@ -6,7 +6,7 @@ import KutipCore
 public struct TemporalLexicon: Sendable {
     private var table: [String: [String: String]] = [:]
     /// Folded hashes of every single word, so that ordinary words are skipped without allocating.
-    private var hashes: Set<UInt64> = []
+    private var hashes = HashFilter(capacity: 1024)
     /// The first words of multi-word entries ("rabiul", "idul").
     private(set) var multiWordFirsts: Set<String> = []
 
@@ -33,7 +33,7 @@ public struct TemporalLexicon: Sendable {
 
     /// Whether the scalars (any case) may be a listed word.
     func mayContain<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
-        hashes.contains(Self.hash(scalars))
+        hashes.mayContain(Self.hash(scalars))
     }
 
     static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {

@@ -1,3 +1,5 @@
+import KutipCore
+
 /// What the tokenizer needs to know about abbreviations written with periods.
 ///
 /// Loaded from `Lexicons/data/dotted-abbreviations.tsv`: one form per line with
@@ -18,12 +20,14 @@ public struct TokenizerLexicon: Sendable {
     /// Hashes of the lowercased forms: the tokenizer asks about every word
     /// before a period, and most are not abbreviations, so a miss must not
     /// allocate a String.
-    private let hashes: Set<UInt64>
+    private let hashes: HashFilter
 
     public init(forms: [String: Class]) {
         self.forms = forms
         self.longestForm = forms.keys.map { $0.unicodeScalars.count }.max() ?? 0
-        self.hashes = Set(forms.keys.map { Self.hash($0.unicodeScalars) })
+        var filter = HashFilter(capacity: forms.count)
+        for form in forms.keys { filter.insert(Self.hash(form.unicodeScalars)) }
+        self.hashes = filter
     }
 
     /// FNV-1a over lowercased scalar values (ASCII lowercased by bit, others as given).
@@ -40,7 +44,7 @@ public struct TokenizerLexicon: Sendable {
     /// The class of the form spelled by `scalars` (case-insensitive), without
     /// allocating unless the form may be listed.
     public func lookup<Scalars: Collection>(_ scalars: Scalars) -> Class? where Scalars.Element == Unicode.Scalar {
-        guard scalars.count <= longestForm, hashes.contains(Self.hash(scalars)) else { return nil }
+        guard scalars.count <= longestForm, hashes.mayContain(Self.hash(scalars)) else { return nil }
         return lookup(String(String.UnicodeScalarView(scalars)))
     }
 

@@ -1,0 +1,34 @@
+/// A set of 64-bit hashes answering "maybe present" or "certainly absent"
+/// with one bit test.
+///
+/// Lexicon look-ups ask about every word of every article, and almost every
+/// answer is "no". `Set<UInt64>` would rehash each key with SipHash; this
+/// filter indexes a bitmap with the key's own (already well-mixed) bits, so a
+/// miss costs a shift and a load. A hit must be confirmed by the real table.
+public struct HashFilter: Sendable {
+    @usableFromInline var bits: [UInt64]
+    @usableFromInline let mask: UInt64
+
+    /// A filter sized for about `capacity` keys (16 bits per key, at least 2^16 bits).
+    public init(capacity: Int) {
+        var size: UInt64 = 1 << 16
+        while size < UInt64(max(1, capacity)) * 16 { size <<= 1 }
+        bits = [UInt64](repeating: 0, count: Int(size / 64))
+        mask = size - 1
+    }
+
+    public mutating func insert(_ hash: UInt64) {
+        let index = Self.mix(hash) & mask
+        bits[Int(index >> 6)] |= 1 << (index & 63)
+    }
+
+    /// `false` when `hash` was certainly never inserted.
+    @inlinable
+    public func mayContain(_ hash: UInt64) -> Bool {
+        let index = Self.mix(hash) & mask
+        return bits[Int(index >> 6)] & (1 << (index & 63)) != 0
+    }
+
+    @usableFromInline
+    static func mix(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 29) }
+}
