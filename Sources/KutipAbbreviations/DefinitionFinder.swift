@@ -67,6 +67,43 @@ public enum DefinitionFinder {
                 }
             }
         }
+        found.append(contentsOf: wordDefinitions(in: document, tokens: tokens, skipping: boilerplate))
+        return found.sorted { $0.shortSpan.start < $1.shortSpan.start }
+    }
+
+    /// Words that introduce a short form after its long form: "minyak tanah
+    /// atau mitan", "pinjaman online alias pinjol", "… yang disingkat KEK".
+    static let definingWords: Set<String> = ["atau", "alias", "disingkat", "singkatan"]
+
+    /// Definitions of the form "long form atau SF": the word after the defining
+    /// word must align with the words before it and, when it has lowercase
+    /// letters, begin with their first syllable.
+    static func wordDefinitions(in document: Document, tokens: TokenList, skipping boilerplate: [Span]) -> [AbbreviationDefinition] {
+        let scalars = document.source.scalars
+        var found: [AbbreviationDefinition] = []
+        for index in 1..<max(1, tokens.count - 1) where tokens.kind(index) == .word {
+            let length = tokens.end(index) - tokens.start(index)
+            guard length >= 4, length <= 10 else { continue }
+            let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
+            guard definingWords.contains(word) else { continue }
+            var shortIndex = index + 1
+            if word == "disingkat", shortIndex < tokens.count, document.source.slice(tokens.start(shortIndex), tokens.end(shortIndex)) == "menjadi" {
+                shortIndex += 1
+            }
+            guard shortIndex < tokens.count, isShortFormCandidate(tokens, shortIndex..<(shortIndex + 1), scalars) else { continue }
+            if inBoilerplate(tokens.start(index), boilerplate) { continue }
+            let short = document.source.slice(tokens.start(shortIndex), tokens.end(shortIndex))
+            var open = index
+            if word == "disingkat", index > 1, document.source.slice(tokens.start(index - 1), tokens.end(index - 1)).lowercased() == "yang" {
+                open = index - 1
+            }
+            guard let long = longForm(for: short, before: open, tokens: tokens, document: document) else { continue }
+            let longStart = tokens.end(open - 1) - long.unicodeScalars.count
+            found.append(
+                AbbreviationDefinition(
+                    short: short, long: long, shortSpan: document.source.span(tokens.start(shortIndex), tokens.end(shortIndex)),
+                    longStart: longStart))
+        }
         return found
     }
 

@@ -54,6 +54,14 @@ struct DefinitionTests {
             == ["ASN=Aparatur Sipil Negara", "ASN=Aparatur Sipil Negara"])
     }
 
+    @Test func definitionsWithAtauAliasDisingkat() {
+        #expect(pairs("Harga minyak tanah atau mitan naik. Stok mitan habis.", lexicon: AbbreviationLexicon())
+            == ["mitan=minyak tanah", "mitan=minyak tanah"])
+        #expect(pairs("Zona Ekonomi Eksklusif yang disingkat ZEE, dijaga.", lexicon: AbbreviationLexicon())
+            == ["ZEE=Zona Ekonomi Eksklusif"])
+        #expect(pairs("Ia memilih teh atau kopi.", lexicon: AbbreviationLexicon()).isEmpty)
+    }
+
     @Test func syllabicAcronymsAreAligned() {
         #expect(DefinitionFinder.align(short: "Kemenkumham", long: "pegawai Kementerian Hukum dan Hak Asasi Manusia")
             == "Kementerian Hukum dan Hak Asasi Manusia")
