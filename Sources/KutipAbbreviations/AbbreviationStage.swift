@@ -97,40 +97,53 @@ public struct AbbreviationStage: Stage {
     /// introduces a person ("tersangka SD", "saudara MA", "berinisial AY"), and
     /// the initials listed with them ("Al, KR dan SD"). They are names in the
     /// whole article, not abbreviations.
+    ///
+    /// Person nouns are found first (a length test and a hash filter per word),
+    /// so ordinary text costs no String.
     private func personInitials(_ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Set<String> {
         var names: Set<String> = []
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
+        func isInitials(_ index: Int) -> Bool {
             let start = tokens.start(index)
             let end = tokens.end(index)
-            guard end - start <= 3, (start..<end).allSatisfy({ scalars[$0].isKutipUppercase }) else { continue }
-            var introduced = false
-            for back in 1...4 where index - back >= 0 {
-                let word = String(String.UnicodeScalarView(scalars[tokens.start(index - back)..<tokens.end(index - back)])).lowercased()
-                if word == "." || word == "!" || word == "?" { break }  // not across a sentence end
-                if Self.personNouns.contains(word) {
-                    introduced = true
-                    break
-                }
+            guard end - start <= 3 else { return false }
+            for offset in start..<end where !scalars[offset].isKutipUppercase { return false }
+            return true
+        }
+        func text(_ index: Int) -> String {
+            AbbreviationLexicon.string(scalars, tokens.start(index), tokens.end(index))
+        }
+        for index in tokens.indices where tokens.kind(index) == .word {
+            let start = tokens.start(index)
+            let end = tokens.end(index)
+            guard Self.personNounLengths.contains(end - start),
+                Self.personNounFilter.mayContain(AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
+                Self.personNouns.contains(text(index).lowercased())
+            else { continue }
+            // The initials within the next few words, and those listed after them.
+            var cursor = index + 1
+            while cursor < tokens.count, cursor - index <= 4, !isInitials(cursor) {
+                let mark = scalars[tokens.start(cursor)]
+                if mark == "." || mark == "!" || mark == "?" { break }
+                cursor += 1
             }
-            guard introduced else { continue }
-            // The initials and those listed right after them.
-            var cursor = index
-            while cursor < tokens.count {
-                let listStart = tokens.start(cursor)
-                let listEnd = tokens.end(cursor)
-                guard listEnd - listStart <= 3, (listStart..<listEnd).allSatisfy({ scalars[$0].isKutipUppercase }) else { break }
-                names.insert(String(String.UnicodeScalarView(scalars[listStart..<listEnd])))
+            while cursor < tokens.count, cursor - index <= 12, isInitials(cursor) {
+                names.insert(text(cursor))
                 cursor += 1
                 guard cursor < tokens.count else { break }
-                let separator = String(String.UnicodeScalarView(scalars[tokens.start(cursor)..<tokens.end(cursor)]))
+                let separator = text(cursor)
                 guard separator == "," || separator == "dan" else { break }
                 cursor += 1
             }
         }
         return names
     }
+
+    static let personNounLengths = Set(personNouns.map(\.count))
+    static let personNounFilter: HashFilter = {
+        var filter = HashFilter(capacity: 64)
+        for noun in personNouns { filter.insert(AbbreviationLexicon.hash(noun.unicodeScalars, fold: true)) }
+        return filter
+    }()
 
     private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (Int, AbbreviationLexicon.Entry)? {
         guard lexicon.longestInWords > 1, index + 1 < tokens.count,

@@ -83,7 +83,10 @@ public enum DefinitionFinder {
         var found: [AbbreviationDefinition] = []
         for index in 1..<max(1, tokens.count - 1) where tokens.kind(index) == .word {
             let length = tokens.end(index) - tokens.start(index)
-            guard length >= 4, length <= 10 else { continue }
+            guard length == 4 || length == 5 || length == 9 else { continue }
+            // atau, alias, disingkat, singkatan: look at the first letter before making a String.
+            let first = scalars[tokens.start(index)].value | 0x20
+            guard first == 0x61 || first == 0x64 || first == 0x73 else { continue }
             let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
             guard definingWords.contains(word) else { continue }
             var shortIndex = index + 1
@@ -134,21 +137,29 @@ public enum DefinitionFinder {
         let scalars = document.source.scalars
         // Cheap rejection: some nearby word must start with the short form's
         // first letter (or hold it in its first syllable), as the alignment requires.
-        guard let firstLetter = short.unicodeScalars.first(where: { $0.isKutipAlphanumeric }) else { return nil }
-        let wanted = firstLetter.value >= 0x41 && firstLetter.value <= 0x5A ? firstLetter.value | 0x20 : firstLetter.value
+        let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.map { $0.value >= 0x41 && $0.value <= 0x5A ? $0.value | 0x20 : $0.value }
+        guard let wanted = letters.first else { return nil }
+        // A syllabic short form (with lowercase letters) must start a word with its
+        // first two letters (PInjol ← PInjaman), as plausibleSyllabic will demand.
+        let syllabic = short.unicodeScalars.contains { $0.isKutipLowercase } && letters.count >= 2
+        func folded(_ offset: Int) -> UInt32 {
+            let value = scalars[offset].value
+            return value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+        }
         var plausible = false
         var probe = open - 1
         while probe >= 0, open - probe <= 16, !plausible {
             let start = tokens.start(probe)
-            for offset in start..<min(tokens.end(probe), start + 3) {
-                let value = scalars[offset].value
-                if (value >= 0x41 && value <= 0x5A ? value | 0x20 : value) == wanted { plausible = true }
+            let end = tokens.end(probe)
+            if syllabic {
+                plausible = end - start >= 2 && folded(start) == wanted && folded(start + 1) == letters[1]
+            } else {
+                for offset in start..<min(end, start + 3) where folded(offset) == wanted { plausible = true }
             }
             probe -= 1
         }
         guard plausible else { return nil }
-        let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.count
-        let maxWords = min(letters + 5, letters * 2) + 3
+        let maxWords = min(letters.count + 5, letters.count * 2) + 3
         // Words before the bracket, back to a sentence or clause boundary.
         var first = open - 1
         var words = 0
