@@ -169,7 +169,8 @@ struct DateRecognizer {
         guard let first = word(index) else { return nil }
         if first.unicodeScalars.first?.isKutipDigit == true {
             guard first.unicodeScalars.allSatisfy({ $0.isKutipDigit || $0 == "," || $0 == "." }) else { return nil }
-            if first.contains(".") && !first.contains(",") && first.split(separator: ".").last?.count == 3 { return nil }  // 1.000 is a count, not a duration number
+            let utf8 = first.utf8
+            if utf8.contains(UInt8(ascii: ".")) && !utf8.contains(UInt8(ascii: ",")) && first.split(separator: ".").last?.count == 3 { return nil }  // 1.000 is a count, not a duration number
             guard let value = Double(first.replacingComma()) else { return nil }
             return (value, index + 1)
         }
@@ -310,8 +311,9 @@ struct DateRecognizer {
 
     /// "30/1", "30/01/2023", "30-1-2023", "2023-01-30" in one token.
     func numericDate(at index: Int) -> (day: Int, month: Int, year: Int?, end: Int)? {
-        guard let text = word(index) else { return nil }
-        let separator: Character = text.contains("/") ? "/" : "-"
+        guard let text = word(index), tokens.kind(index) == .number else { return nil }
+        let separator: Character = text.utf8.contains(UInt8(ascii: "/")) ? "/" : "-"
+        guard text.utf8.contains(UInt8(ascii: "/")) || text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = text.split(separator: separator).map { Int($0) }
         guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
         let numbers = parts.map { $0! }

@@ -9,6 +9,9 @@ public struct TemporalLexicon: Sendable {
     private var hashes = HashFilter(capacity: 1024)
     /// The first words of multi-word entries ("rabiul", "idul").
     private(set) var multiWordFirsts: Set<String> = []
+    /// Hashes of every (category, word) pair: the patterns probe many pairs
+    /// that do not exist, and a miss must not cost two dictionary look-ups.
+    private var pairs = HashFilter(capacity: 2048)
 
     public init(tsv: String, origin: String = "temporal.tsv") throws {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -19,6 +22,7 @@ public struct TemporalLexicon: Sendable {
             }
             let word = fields[1].lowercased()
             table[fields[0], default: [:]][word] = fields.count > 2 ? fields[2] : ""
+            pairs.insert(Self.pairHash(fields[0], word))
             let parts = word.split(separator: " ")
             if parts.count > 1 { multiWordFirsts.insert(String(parts[0])) }
             for part in parts { hashes.insert(Self.hash(part.unicodeScalars)) }
@@ -26,10 +30,21 @@ public struct TemporalLexicon: Sendable {
     }
 
     /// The value of `word` (lowercase) in `category`, or `nil`.
-    public func value(_ category: String, _ word: String) -> String? { table[category]?[word] }
+    public func value(_ category: String, _ word: String) -> String? {
+        guard pairs.mayContain(Self.pairHash(category, word)) else { return nil }
+        return table[category]?[word]
+    }
 
     /// Whether `word` (lowercase) is listed in `category`.
-    public func contains(_ category: String, _ word: String) -> Bool { table[category]?[word] != nil }
+    public func contains(_ category: String, _ word: String) -> Bool { value(category, word) != nil }
+
+    static func pairHash(_ category: String, _ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in category.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0x01) &* 0x100_0000_01b3
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     /// Whether the scalars (any case) may be a listed word.
     func mayContain<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
