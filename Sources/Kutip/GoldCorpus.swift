@@ -77,6 +77,8 @@ public struct GoldCorpus: Sendable {
                 }
                 scores.add(Scorer.score(gold: restricted, predicted: guess))
             }
+            // Gold boilerplate only filters predictions; report just what was predicted.
+            for name in scores.layers.keys where !layers.map(\.rawValue).contains(name) { scores.layers[name] = nil }
             reportSplits.append(EvaluationReport.Split(name: split.name, scores: scores))
         }
         return EvaluationReport(splits: reportSplits)

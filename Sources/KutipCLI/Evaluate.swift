@@ -32,7 +32,18 @@ struct Evaluate: ParsableCommand {
         print(evaluation.plainText(), terminator: "")
         guard !reportDir.isEmpty else { return }
         let folder = URL(fileURLWithPath: reportDir)
-        try evaluation.markdown().write(to: folder.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
+        var markdown = evaluation.markdown()
+        // Peer systems scored by `kutip score` (Evaluation/peers/run-*) go beside Kutip's rows.
+        let peers = folder.appendingPathComponent("peers")
+        let peerReports = ((try? FileManager.default.contentsOfDirectory(atPath: peers.path)) ?? []).filter { $0.hasSuffix("-report.md") }.sorted()
+        if !peerReports.isEmpty {
+            markdown += "\n# Peers, scored by the same scorer on the same gold files\n"
+            for name in peerReports {
+                let text = (try? String(contentsOf: peers.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                markdown += "\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? "#" + $0 : String($0) }.joined(separator: "\n")
+            }
+        }
+        try markdown.write(to: folder.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
         try evaluation.json().write(to: folder.appendingPathComponent("report.json"))
     }
 }

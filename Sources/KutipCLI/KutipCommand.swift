@@ -17,14 +17,15 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicon-dir"), help: "Folder with the lexicon files (default: the bundled ones).")
     var lexiconDirectory: String?
 
-    func pipeline() throws -> Pipeline {
-        let lexicons: Lexicons
+    func load() throws -> Lexicons {
         if let lexiconDirectory {
-            lexicons = try Lexicons.load(from: URL(fileURLWithPath: lexiconDirectory))
-        } else {
-            lexicons = try Lexicons.bundled()
+            return try Lexicons.load(from: URL(fileURLWithPath: lexiconDirectory))
         }
-        return try Kutip.defaultPipeline(lexicons: lexicons)
+        return try Lexicons.bundled()
+    }
+
+    func pipeline() throws -> Pipeline {
+        try Kutip.defaultPipeline(lexicons: try load())
     }
 }
 
