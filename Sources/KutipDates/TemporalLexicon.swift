@@ -38,10 +38,13 @@ public struct TemporalLexicon: Sendable {
     /// Whether `word` (lowercase) is listed in `category`.
     public func contains(_ category: String, _ word: String) -> Bool { value(category, word) != nil }
 
+    /// FNV-1a of the word, seeded by the category's length and first and last
+    /// bytes (O(1) for a category name; two categories that collide only cost
+    /// a dictionary look-up).
     static func pairHash(_ category: String, _ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in category.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x01) &* 0x100_0000_01b3
+        let utf8 = category.utf8
+        let key = UInt64(utf8.count) << 16 | UInt64(utf8.first ?? 0) << 8 | UInt64(utf8.last ?? 0)
+        var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ key) &* 0x100_0000_01b3
         for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
