@@ -214,13 +214,7 @@ public struct AbbreviationLexicon: Sendable {
 
     /// FNV-1a over scalar values, ASCII lowercased when `fold`.
     static func hash<Scalars: Sequence>(_ scalars: Scalars, fold: Bool) -> UInt64 where Scalars.Element == Unicode.Scalar {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in scalars {
-            var value = scalar.value
-            if fold && value >= 0x41 && value <= 0x5A { value |= 0x20 }
-            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
-        }
-        return hash
+        HashFilter.hash(scalars, foldingASCII: fold)
     }
 }
 

@@ -32,3 +32,19 @@ public struct HashFilter: Sendable {
     @usableFromInline
     static func mix(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 29) }
 }
+
+extension HashFilter {
+    /// FNV-1a over Unicode scalar values, ASCII capitals folded to lowercase
+    /// when `foldingASCII`: the key every lexicon's filter is built on.
+    @inlinable
+    public static func hash<Scalars: Sequence>(_ scalars: Scalars, foldingASCII: Bool) -> UInt64
+    where Scalars.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            var value = scalar.value
+            if foldingASCII && value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
