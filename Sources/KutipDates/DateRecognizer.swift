@@ -579,6 +579,17 @@ struct DateRecognizer {
 
     func finishDuration(start: Int, unitEnd: Int, amount: Double?, vague: Bool, unit: String) -> Match? {
         var end = unitEnd
+        // Rates: "3% satu bulan", "5 persen setahun" (per month, per year) and
+        // "sehari 3 kali", "sehari tiga" (a day) are sets, not durations.
+        if amount == 1 {
+            let before = text(start - 1)
+            if before == "%" || before.lowercased() == "persen" {
+                return Match(start: start, end: end, type: .set, value: "P1" + unit)
+            }
+            if end - start == 1, unit == "D", let next = word(end), next.first?.isNumber == true || lexicon.contains("number", next) {
+                return Match(start: start, end: end, type: .set, value: "P1D")
+            }
+        }
         // "tiga musim terakhir": the last N units, a duration.
         if isWord(end, "terakhir", "teranyar") { end += 1 }
         // The "-nya" or relative word after the unit.

@@ -76,6 +76,7 @@ struct DateTests {
         #expect(dates("Butuh 1,5 tahun.") == ["1,5 tahun=DURATION:P18M"])
         #expect(dates("Digelar setiap tahun dan tiap Senin.") == ["setiap tahun=SET:P1Y", "tiap Senin=SET:XXXX-WXX-1"])
         #expect(dates("Rp 64 triliun / tahun.") == ["/ tahun=SET:P1Y"])
+        #expect(dates("Bunga 3% satu bulan dan obat sehari 3 kali.") == ["satu bulan=SET:P1M", "sehari=SET:P1D"])
     }
 
     @Test func vagueReferences() {
