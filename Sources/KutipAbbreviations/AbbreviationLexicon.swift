@@ -133,18 +133,23 @@ public struct AbbreviationLexicon: Sendable {
     /// all-capital initialisms ("HAM") and capitalized syllabic acronyms
     /// ("Pemilu", "Polda"), matched as written; lowercase words are left alone.
     public func expandWords(in text: String, excluding: String? = nil) -> String {
-        var words: [String] = []
+        var words: [Substring] = []
         var changed = false
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let core = String(word).trimming(",;:.()")
-            if core != excluding, core.count >= 2, core.unicodeScalars.first?.isKutipUppercase == true,
-                let entry = entries[core], entry.senses.count == 1, entry.senses[0].expansion != core
-            {
-                words.append(String(word).replacingOccurrences(of: core, with: entry.senses[0].expansion))
-                changed = true
-            } else {
-                words.append(String(word))
+            // Only a capitalized word can be replaced; trim punctuation by index, no copies.
+            var core = word[...]
+            while let first = core.first, ",;:.()".contains(first) { core = core.dropFirst() }
+            while let last = core.last, ",;:.()".contains(last) { core = core.dropLast() }
+            guard core.count >= 2, core.unicodeScalars.first?.isKutipUppercase == true, core != excluding?[...],
+                let entry = entries[String(core)], entry.senses.count == 1, entry.senses[0].expansion != core
+            else {
+                words.append(word)
+                continue
             }
+            let prefix = word[word.startIndex..<core.startIndex]
+            let suffix = word[core.endIndex..<word.endIndex]
+            words.append(Substring(prefix + entry.senses[0].expansion + suffix))
+            changed = true
         }
         return changed ? words.joined(separator: " ") : text
     }

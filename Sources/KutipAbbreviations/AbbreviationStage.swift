@@ -112,11 +112,13 @@ public struct AbbreviationStage: Stage {
         func text(_ index: Int) -> String {
             AbbreviationLexicon.string(scalars, tokens.start(index), tokens.end(index))
         }
+        let lengths = Self.personNounLengthMask
+        let filter = Self.personNounFilter
         for index in tokens.indices where tokens.kind(index) == .word {
             let start = tokens.start(index)
             let end = tokens.end(index)
-            guard Self.personNounLengths.contains(end - start),
-                Self.personNounFilter.mayContain(AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
+            guard end - start < 32, lengths & (1 << UInt32(end - start)) != 0,
+                filter.mayContain(AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
                 Self.personNouns.contains(text(index).lowercased())
             else { continue }
             // The initials within the next few words, and those listed after them.
@@ -138,7 +140,8 @@ public struct AbbreviationStage: Stage {
         return names
     }
 
-    static let personNounLengths = Set(personNouns.map(\.count))
+    /// Bit n set when some person noun has n letters.
+    static let personNounLengthMask: UInt32 = personNouns.reduce(0) { $0 | (1 << UInt32($1.count)) }
     static let personNounFilter: HashFilter = {
         var filter = HashFilter(capacity: 64)
         for noun in personNouns { filter.insert(AbbreviationLexicon.hash(noun.unicodeScalars, fold: true)) }

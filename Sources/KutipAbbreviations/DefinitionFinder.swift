@@ -55,7 +55,9 @@ public enum DefinitionFinder {
                     continue
                 }
             }
-            if inside.count >= 2, index >= 1, isShortFormCandidate(tokens, (index - 1)..<index, scalars) {
+            if inside.count >= 2, index >= 1, bracketMayExpand(tokens, before: index - 1, first: inside.lowerBound, scalars),
+                isShortFormCandidate(tokens, (index - 1)..<index, scalars)
+            {
                 // "ASN (Aparatur Sipil Negara)": the long form is the bracket's content.
                 let short = document.source.slice(tokens.start(index - 1), tokens.end(index - 1))
                 let long = document.source.slice(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
@@ -81,12 +83,16 @@ public enum DefinitionFinder {
     static func wordDefinitions(in document: Document, tokens: TokenList, skipping boilerplate: [Span]) -> [AbbreviationDefinition] {
         let scalars = document.source.scalars
         var found: [AbbreviationDefinition] = []
-        for index in 1..<max(1, tokens.count - 1) where tokens.kind(index) == .word {
-            let length = tokens.end(index) - tokens.start(index)
+        for index in 1..<max(1, tokens.count - 1) {
+            let start = tokens.start(index)
+            let length = tokens.end(index) - start
             guard length == 4 || length == 5 || length == 9 else { continue }
-            // atau, alias, disingkat, singkatan: look at the first letter before making a String.
-            let first = scalars[tokens.start(index)].value | 0x20
-            guard first == 0x61 || first == 0x64 || first == 0x73 else { continue }
+            // atau, alias, disingkat, singkatan: look at two letters before making a String.
+            let first = scalars[start].value | 0x20
+            let second = scalars[start + 1].value | 0x20
+            guard (first == 0x61 && (second == 0x74 || second == 0x6C)) || (first == 0x64 && second == 0x69) || (first == 0x73 && second == 0x69),
+                tokens.kind(index) == .word
+            else { continue }
             let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
             guard definingWords.contains(word) else { continue }
             var shortIndex = index + 1
@@ -108,6 +114,24 @@ public enum DefinitionFinder {
                     longStart: longStart))
         }
         return found
+    }
+
+    /// A cheap test before aligning "SF (long form)": the bracket's first word
+    /// starts with the short form's first letter, and with its first two
+    /// letters when the short form is syllabic (has lowercase letters).
+    static func bracketMayExpand(_ tokens: TokenList, before short: Int, first: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        let shortStart = tokens.start(short)
+        let shortEnd = tokens.end(short)
+        let longStart = tokens.start(first)
+        let longEnd = tokens.end(first)
+        guard shortEnd - shortStart >= 2, longEnd - longStart >= 2 else { return false }
+        func folded(_ offset: Int) -> UInt32 {
+            let value = scalars[offset].value
+            return value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+        }
+        guard folded(shortStart) == folded(longStart) else { return false }
+        let syllabic = (shortStart..<shortEnd).contains { scalars[$0].isKutipLowercase }
+        return !syllabic || folded(shortStart + 1) == folded(longStart + 1)
     }
 
     /// A plausible short form: 2–12 letters and digits, at least one capital
