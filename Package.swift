@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "KutipBoilerplate", dependencies: ["KutipCore"]),
         .target(name: "KutipAbbreviations", dependencies: ["KutipCore"]),
         .target(name: "KutipDates", dependencies: ["KutipCore", "KutipUnicode"]),
+        .target(name: "KutipEntities", dependencies: ["KutipCore"]),
         .target(name: "KutipEvaluation", dependencies: ["KutipCore"]),
         .target(
             name: "KutipLexicons",
@@ -34,7 +35,7 @@ let package = Package(
         .target(
             name: "Kutip",
             dependencies: [
-                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates", "KutipEvaluation",
+                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates", "KutipEntities", "KutipEvaluation",
                 "KutipLexicons",
             ]
         ),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "KutipBoilerplateTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipAbbreviationsTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipDatesTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipEntitiesTests", dependencies: ["Kutip"]),
         .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(
             name: "KutipTests",

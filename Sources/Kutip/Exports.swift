@@ -1,3 +1,4 @@
+@_exported import KutipEntities
 @_exported import KutipDates
 @_exported import KutipAbbreviations
 @_exported import KutipBoilerplate

@@ -8,7 +8,7 @@ struct KutipCommand: ParsableCommand {
         commandName: "kutip",
         abstract: "Extract structured facts from Indonesian news: sentences, boilerplate, and (as stages land) abbreviations, entities, dates and quotes.",
         version: Kutip.version,
-        subcommands: [Annotate.self, Abbreviations.self, Evaluate.self, Score.self, EvaluateUD.self, Gold.self, Bench.self]
+        subcommands: [Annotate.self, Abbreviations.self, Evaluate.self, Score.self, EvaluateUD.self, Gold.self, Bench.self, TrainNER.self, EvaluateNER.self]
     )
 }
 
