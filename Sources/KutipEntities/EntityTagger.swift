@@ -69,7 +69,7 @@ public struct EntityTagger: Sendable {
         for (index, word) in words.enumerated() {
             var keys: [String] = ["b", "w=" + lowered[index], "s=" + shape(word)]
             let scalars = Array(lowered[index].unicodeScalars)
-            for length in 1...3 where scalars.count >= length {
+            for length in 1...4 where scalars.count >= length {
                 keys.append("p\(length)=" + String(String.UnicodeScalarView(scalars.prefix(length))))
                 keys.append("x\(length)=" + String(String.UnicodeScalarView(scalars.suffix(length))))
             }
@@ -84,11 +84,46 @@ public struct EntityTagger: Sendable {
             if index + 1 < words.count { keys.append("s+1=" + shape(word) + "|" + shape(words[index + 1])) }
             if index > 0 { keys.append("w-1w=" + lowered[index - 1] + "|" + lowered[index]) }
             if !gazette[index].isEmpty { keys.append("g=" + gazette[index] + "\(capital)") }
+            keys.append("W=" + word)
+            if index > 0 {
+                let previous = lowered[index - 1]
+                if let trigger = Self.triggers[previous] { keys.append("t-1=" + trigger + "\(capital)") }
+                keys.append("c-1=\(words[index - 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
+            }
+            if index > 1, let trigger = Self.triggers[lowered[index - 2]] { keys.append("t-2=" + trigger + "\(capital)") }
+            if let trigger = Self.triggers[lowered[index]] { keys.append("t0=" + trigger) }
+            if index + 1 < words.count {
+                keys.append("c+1=\(words[index + 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
+            }
             keys.append("g-1=" + (index > 0 ? gazette[index - 1] : "<s>") + "|g+1=" + (index + 1 < words.count ? gazette[index + 1] : "</s>"))
             result.append(keys.map { Int32(truncatingIfNeeded: Int(HashFilter.hash($0.unicodeScalars, foldingASCII: false) & UInt64(mask))) })
         }
         return result
     }
+
+    /// Words that announce what follows: a person (titles, ranks, roles), an
+    /// organization (its head noun) or a place (prepositions of place).
+    static let triggers: [String: String] = {
+        var table: [String: String] = [:]
+        for word in [
+            "bapak", "pak", "ibu", "bu", "saudara", "sdr", "tuan", "nyonya", "presiden", "wakil", "menteri", "gubernur",
+            "bupati", "wali", "walikota", "ketua", "kepala", "direktur", "komisaris", "jenderal", "kapolri", "kapolda",
+            "kapolres", "kapolsek", "komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "letjen", "mayjen",
+            "kolonel", "mayor", "kapten", "pelatih", "kapten", "juru", "jubir", "sekretaris", "camat", "lurah", "kades",
+            "dokter", "dr", "prof", "profesor", "ustaz", "ustad", "kiai", "habib", "haji", "hj", "h", "penyanyi", "aktris",
+            "aktor", "pengamat", "tersangka", "terdakwa", "korban", "pelaku", "kata", "ujar", "tutur", "menurut", "oleh",
+        ] { table[word] = "per" }
+        for word in [
+            "kementerian", "badan", "dinas", "komisi", "partai", "universitas", "pt", "lembaga", "dewan", "majelis",
+            "pengadilan", "kejaksaan", "kepolisian", "polda", "polres", "polsek", "pemerintah", "pemkot", "pemkab",
+            "pemprov", "bank", "perusahaan", "yayasan", "institut", "sekolah", "rumah", "klub", "tim", "persatuan",
+            "asosiasi", "himpunan", "ikatan", "koperasi", "kantor", "direktorat", "inspektorat", "biro", "pusat",
+        ] { table[word] = "org" }
+        for word in ["di", "ke", "dari", "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "jalan", "jl", "pulau", "negara", "wilayah", "kawasan"] {
+            table[word] = "loc"
+        }
+        return table
+    }()
 
     // MARK: Decoding
 
