@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "KutipBoilerplateTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipAbbreviationsTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipDatesTests", dependencies: ["Kutip", "KutipTestSupport"]),
-        .testTarget(name: "KutipEntitiesTests", dependencies: ["Kutip"]),
+        .testTarget(name: "KutipEntitiesTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(
             name: "KutipTests",

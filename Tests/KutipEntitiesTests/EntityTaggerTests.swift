@@ -1,5 +1,6 @@
 import Foundation
 import Kutip
+import KutipTestSupport
 import Testing
 
 @Suite("Entity tagger (groundwork for the entity stage)")
@@ -27,6 +28,20 @@ struct EntityTaggerTests {
         let reloaded = try EntityTagger(data: model.data())
         #expect(reloaded.tag(other.map(\.word)) == model.tag(other.map(\.word)))
         #expect(throws: EntityModelError.self) { try EntityTagger(data: Data("nope".utf8)) }
+    }
+
+    @Test(arguments: TestSupport.hostileInputs.map(\.name))
+    func theStageKeepsOffsetsOnHostileInput(name: String) throws {
+        let training: [[(word: String, tag: String)]] = [
+            [("Andap", "B-PER"), ("Budhi", "I-PER"), ("hadir", "O"), ("di", "O"), ("Jakarta", "B-LOC")],
+            [("Kantor", "O"), ("KPK", "B-ORG"), ("buka", "O")],
+        ]
+        let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 3, bits: 12))
+        let pipeline = try Kutip.defaultPipeline().appending(stage)
+        let text = TestSupport.hostileInputs.first { $0.name == name }!.text + "\nAndap Budhi hadir di Jakarta. Andap bicara."
+        let document = try pipeline.annotate(text: text)
+        #expect(TestSupport.offsetProblems(document) == nil)
+        #expect(document.entities?.filter { $0.type == .person }.allSatisfy { $0.canonical != nil } ?? false)
     }
 
     @Test func misspelledNamesJoinTheirCluster() {
