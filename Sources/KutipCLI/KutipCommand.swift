@@ -17,6 +17,9 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicon-dir"), help: "Folder with the lexicon files (default: the bundled ones).")
     var lexiconDirectory: String?
 
+    @Option(help: "An entity-tagger model (kutip train-ner) to append the entity stage with; not yet part of the default pipeline.")
+    var nerModel: String?
+
     func load() throws -> Lexicons {
         if let lexiconDirectory {
             return try Lexicons.load(from: URL(fileURLWithPath: lexiconDirectory))
@@ -25,7 +28,16 @@ struct LexiconOptions: ParsableArguments {
     }
 
     func pipeline() throws -> Pipeline {
-        try Kutip.defaultPipeline(lexicons: try load())
+        let lexicons = try load()
+        var pipeline = try Kutip.defaultPipeline(lexicons: lexicons)
+        if let nerModel {
+            guard let data = FileManager.default.contents(atPath: nerModel) else {
+                throw ValidationError("cannot read the entity model \(nerModel)")
+            }
+            let gazetteer = try loadGazetteer(lexicons.directory.path)
+            pipeline = try pipeline.appending(EntityStage(tagger: try EntityTagger(data: data, gazetteer: gazetteer, origin: nerModel)))
+        }
+        return pipeline
     }
 }
 
