@@ -11,7 +11,7 @@ import KutipCore
 /// name's cluster, and the cluster's canonical is its longest mention.
 public struct EntityStage: Stage {
     public let name = "entities"
-    public let requires: Set<Layer> = [.tokens, .sentences, .boilerplate]
+    public let requires: Set<Layer> = [.tokens, .sentences, .boilerplate, .abbreviations]
     public let provides: Set<Layer> = [.entities]
     public let tagger: EntityTagger
 
@@ -50,8 +50,48 @@ public struct EntityStage: Stage {
                 entities.append(Entity(span: source.span(start, end), type: type))
             }
         }
+        addOrganizationAbbreviations(document, &entities)
+        harmonizeTypes(&entities)
         assignCanonicals(&entities)
         return entities
+    }
+
+    /// Head words that make an expansion the name of an organization.
+    static let organizationHeads: Set<String> = [
+        "kementerian", "badan", "komisi", "dewan", "majelis", "kepolisian", "partai", "pengadilan", "kejaksaan",
+        "mahkamah", "lembaga", "dinas", "pemerintah", "pemerintahan", "kantor", "sekretariat", "direktorat", "tentara",
+        "markas", "persatuan", "bank", "perseroan", "perusahaan", "universitas", "institut", "komando", "korps",
+        "otoritas", "ombudsman", "perkumpulan", "asosiasi", "federasi", "ikatan", "himpunan", "gabungan", "serikat",
+        "kesatuan", "biro", "pusat", "inspektorat", "satuan", "detasemen", "kodam", "komite", "yayasan",
+    ]
+
+    /// An abbreviation spelled out as an organization ("KPK" → "Komisi
+    /// Pemberantasan Korupsi") is an ORG mention when the tagger left it alone.
+    func addOrganizationAbbreviations(_ document: Document, _ entities: inout [Entity]) {
+        guard let abbreviations = document.abbreviations, !abbreviations.isEmpty else { return }
+        var added: [Entity] = []
+        for abbreviation in abbreviations {
+            let head = abbreviation.expansion.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            guard Self.organizationHeads.contains(head),
+                abbreviation.span.text.unicodeScalars.first?.isKutipUppercase == true,
+                !entities.contains(where: { $0.span.overlaps(abbreviation.span) })
+            else { continue }
+            added.append(Entity(span: abbreviation.span, type: .organization))
+        }
+        guard !added.isEmpty else { return }
+        entities = (entities + added).sorted { $0.span.start < $1.span.start }
+    }
+
+    /// One type per string in a document: a name tagged ORG three times and LOC
+    /// once is an ORG everywhere (ties keep each mention's own type).
+    func harmonizeTypes(_ entities: inout [Entity]) {
+        var votes: [String: [EntityType: Int]] = [:]
+        for entity in entities { votes[entity.span.text, default: [:]][entity.type, default: 0] += 1 }
+        for index in entities.indices {
+            guard let counts = votes[entities[index].span.text], counts.count > 1 else { continue }
+            let sorted = counts.sorted { $0.value > $1.value }
+            if sorted[0].value > sorted[1].value { entities[index].type = sorted[0].key }
+        }
     }
 
     /// Clusters person mentions and writes each cluster's fullest spelling.
