@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "kutip", targets: ["KutipCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // ICU behind a header that only uses <stdint.h> types.
@@ -35,7 +35,8 @@ let package = Package(
         .target(
             name: "Kutip",
             dependencies: [
-                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates", "KutipEntities", "KutipEvaluation",
+                "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates",
+                "KutipEntities", "KutipEvaluation",
                 "KutipLexicons",
             ]
         ),

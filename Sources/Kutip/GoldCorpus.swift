@@ -58,7 +58,8 @@ public struct GoldCorpus: Sendable {
     public func score(predictionsIn predictions: URL) throws -> EvaluationReport {
         var predicted: [String: Document] = [:]
         let manager = FileManager.default
-        for file in try manager.contentsOfDirectory(atPath: predictions.path).filter({ $0.hasSuffix(".json") }).sorted() {
+        for file in try manager.contentsOfDirectory(atPath: predictions.path).filter({ $0.hasSuffix(".json") }).sorted()
+        {
             let url = predictions.appendingPathComponent(file)
             guard let data = manager.contents(atPath: url.path) else { continue }
             let document = try Document(json: data, origin: url.path)
@@ -69,7 +70,8 @@ public struct GoldCorpus: Sendable {
             var scores = EvaluationScores()
             var layers: Set<Layer> = []
             for gold in split.documents {
-                let guess = gold.id.flatMap { predicted[$0] } ?? Document(id: gold.id, source: gold.source, meta: gold.meta)
+                let guess =
+                    gold.id.flatMap { predicted[$0] } ?? Document(id: gold.id, source: gold.source, meta: gold.meta)
                 layers.formUnion(guess.presentLayers)
                 var restricted = gold
                 for layer in Layer.allCases where !guess.presentLayers.contains(layer) && layer != .boilerplate {

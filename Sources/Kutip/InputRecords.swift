@@ -42,7 +42,9 @@ public enum ArticleInput {
     /// A plain-text article as a document. The text is kept exactly, BOM included.
     ///
     /// - Throws: ``InputError`` naming the byte offset of invalid UTF-8.
-    public static func document(plainText bytes: [UInt8], origin: String, id: String? = nil, published: String? = nil) throws -> Document {
+    public static func document(plainText bytes: [UInt8], origin: String, id: String? = nil, published: String? = nil)
+        throws -> Document
+    {
         if let offset = firstInvalidUTF8Offset(bytes) {
             throw InputError(origin: origin, reason: "invalid UTF-8 at byte offset \(offset)")
         }
@@ -80,7 +82,8 @@ public enum ArticleInput {
             meta.published = String(date.prefix(10))
         }
         if let published = meta.published, !isISODate(published) {
-            throw InputError(origin: origin, line: line, reason: "\"published\" is \"\(published)\", expected YYYY-MM-DD")
+            throw InputError(
+                origin: origin, line: line, reason: "\"published\" is \"\(published)\", expected YYYY-MM-DD")
         }
         return Document(id: id, text: text, meta: meta)
     }

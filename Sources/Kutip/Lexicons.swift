@@ -29,14 +29,17 @@ public struct Lexicons: Sendable {
             let (abbreviations, abbreviationsPath) = try read("dotted-abbreviations.tsv")
             let (boilerplate, boilerplatePath) = try read("boilerplate.tsv")
             let folder = directory.appendingPathComponent("abbreviations")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".tsv") }.sorted() ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".tsv") }
+                .sorted() ?? []
             let files = try names.map { try read("abbreviations/" + $0) }.map { (name: $0.1, contents: $0.0) }
             return Lexicons(
                 directory: directory,
                 dottedAbbreviations: try TokenizerLexicon(tsv: abbreviations, origin: abbreviationsPath),
                 boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath),
                 abbreviations: try AbbreviationLexicon(files: files),
-                temporal: try TemporalLexicon(tsv: try read("temporal.tsv").0, origin: directory.appendingPathComponent("temporal.tsv").path))
+                temporal: try TemporalLexicon(
+                    tsv: try read("temporal.tsv").0, origin: directory.appendingPathComponent("temporal.tsv").path))
         } catch let error as LexiconLoadingError {
             throw error
         } catch {

@@ -66,9 +66,14 @@ public struct AbbreviationLexicon: Sendable {
                     String($0).trimming(" ")
                 }
                 guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                    throw AbbreviationLexiconError(file: name, line: number + 1, reason: "expected short<TAB>expansion<TAB>cues<TAB>source")
+                    throw AbbreviationLexiconError(
+                        file: name, line: number + 1, reason: "expected short<TAB>expansion<TAB>cues<TAB>source")
                 }
-                let cues = fields.count > 2 ? fields[2].split(separator: ",").map { String($0).trimming(" ").lowercased() }.filter { !$0.isEmpty } : []
+                let cues =
+                    fields.count > 2
+                    ? fields[2].split(separator: ",").map { String($0).trimming(" ").lowercased() }.filter {
+                        !$0.isEmpty
+                    } : []
                 let sense = Sense(expansion: fields[1], cues: cues, source: fields.count > 3 ? fields[3] : "")
                 if senses[fields[0]] == nil { order.append(fields[0]) }
                 if !(senses[fields[0]]?.contains { $0.expansion == sense.expansion } ?? false) {
@@ -93,7 +98,9 @@ public struct AbbreviationLexicon: Sendable {
         exactHashes.insert(Self.hash(entry.short.unicodeScalars, fold: false))
         let hasLowercase = entry.short.unicodeScalars.contains { $0.isKutipLowercase }
         let letters = entry.short.unicodeScalars.filter { $0.isKutipLetter }.count
-        if hasLowercase && letters >= 2 && (letters >= 4 || !entry.short.unicodeScalars.contains { $0.isKutipUppercase }) {
+        if hasLowercase && letters >= 2
+            && (letters >= 4 || !entry.short.unicodeScalars.contains { $0.isKutipUppercase })
+        {
             let key = entry.short.lowercased()
             if folded[key] == nil {
                 folded[key] = entry
@@ -174,7 +181,8 @@ public struct AbbreviationLexicon: Sendable {
                 let value = scalars[offset].value
                 exactHash = (exactHash ^ UInt64(value)) &* 0x100_0000_01b3
                 let isUpper = value >= 0x41 && value <= 0x5A || (value >= 0x80 && scalars[offset].isKutipUppercase)
-                foldedHash = (foldedHash ^ UInt64(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)) &* 0x100_0000_01b3
+                foldedHash =
+                    (foldedHash ^ UInt64(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)) &* 0x100_0000_01b3
                 if isUpper {
                     uppercase += 1
                     if offset == start { firstUpper = true }
@@ -191,7 +199,9 @@ public struct AbbreviationLexicon: Sendable {
         entry(in: scalars, start, end, shape: WordShape(scalars, start, end))
     }
 
-    public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, shape: WordShape) -> Entry? {
+    public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, shape: WordShape)
+        -> Entry?
+    {
         if exactHashes.mayContain(shape.exactHash) {
             if let entry = entries[Self.string(scalars, start, end)] { return entry }
         }
@@ -204,7 +214,9 @@ public struct AbbreviationLexicon: Sendable {
         let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }
         if capitalized && entryHasUpper { return nil }  // "Kemenkumham" already matched exactly, "KemenPan" is not it
         // A short informal form in capitals is an initialism of something else ("HRS" is not "hrs").
-        if allUpper && !entryHasUpper && entry.short.unicodeScalars.filter({ $0.isKutipLetter }).count < 4 { return nil }
+        if allUpper && !entryHasUpper && entry.short.unicodeScalars.filter({ $0.isKutipLetter }).count < 4 {
+            return nil
+        }
         return entry
     }
 
@@ -218,7 +230,8 @@ public struct AbbreviationLexicon: Sendable {
     public func entry(for short: String) -> Entry? { entry(for: Array(short.unicodeScalars)) }
 
     /// FNV-1a over scalar values, ASCII lowercased when `fold`.
-    static func hash<Scalars: Sequence>(_ scalars: Scalars, fold: Bool) -> UInt64 where Scalars.Element == Unicode.Scalar {
+    static func hash<Scalars: Sequence>(_ scalars: Scalars, fold: Bool) -> UInt64
+    where Scalars.Element == Unicode.Scalar {
         HashFilter.hash(scalars, foldingASCII: fold)
     }
 }

@@ -34,7 +34,9 @@ public struct AbbreviationStage: Stage {
         return document.source.scalars.withUnsafeBufferPointer { find(in: document, tokens, $0) }
     }
 
-    private func find(in document: Document, _ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Abbreviation] {
+    private func find(in document: Document, _ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>)
+        -> [Abbreviation]
+    {
         let source = document.source
         let boilerplate = document.boilerplate ?? []
         let definitions = articleDefinitions(document, boilerplate)
@@ -47,7 +49,9 @@ public struct AbbreviationStage: Stage {
             let start = tokens.start(index)
             var end = tokens.end(index)
             defer { index += 1 }
-            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start { boilerplateIndex += 1 }
+            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start {
+                boilerplateIndex += 1
+            }
             if boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].start <= start { continue }
             let kind = tokens.kind(index)
             guard kind == .word || kind == .abbreviation else { continue }
@@ -66,12 +70,18 @@ public struct AbbreviationStage: Stage {
                 continue
             }
             let word = scalars[start..<end]
-            if !definitions.exact.isEmpty, definitions.hashes.mayContain(shape.foldedHash), let expansion = definitions.expansion(for: word) {
+            if !definitions.exact.isEmpty, definitions.hashes.mayContain(shape.foldedHash),
+                let expansion = definitions.expansion(for: word)
+            {
                 found.append(Abbreviation(span: source.span(start, end), expansion: expansion, origin: .article))
                 continue
             }
             // Initials that name a person ("tersangka SD", "saudara MA") are no abbreviation.
-            if end - start <= 3, !initials.isEmpty, initials.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { continue }
+            if end - start <= 3, !initials.isEmpty,
+                initials.contains(String(String.UnicodeScalarView(scalars[start..<end])))
+            {
+                continue
+            }
             var entry = lexicon.entry(in: scalars, start, end, shape: shape)
             // "Kab" + "." when the tokenizer did not keep the period.
             if index + 1 < tokens.count, tokens.start(index + 1) == end, end < scalars.count, scalars[end] == ".",
@@ -90,7 +100,8 @@ public struct AbbreviationStage: Stage {
 
     /// Words after which capital initials name a person.
     static let personNouns: Set<String> = [
-        "tersangka", "pelaku", "korban", "saudara", "saudari", "inisial", "berinisial", "terdakwa", "terpidana", "napi", "sdr",
+        "tersangka", "pelaku", "korban", "saudara", "saudari", "inisial", "berinisial", "terdakwa", "terpidana", "napi",
+        "sdr",
     ]
 
     /// Capital initials the article uses as a person's name: after a word that
@@ -118,7 +129,8 @@ public struct AbbreviationStage: Stage {
             let start = tokens.start(index)
             let end = tokens.end(index)
             guard end - start < 32, lengths & (1 << UInt32(end - start)) != 0,
-                filter.mayContain(AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
+                filter.mayContain(
+                    AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
                 Self.personNouns.contains(text(index).lowercased())
             else { continue }
             // The initials within the next few words, and those listed after them.
@@ -148,9 +160,11 @@ public struct AbbreviationStage: Stage {
         return filter
     }()
 
-    private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (Int, AbbreviationLexicon.Entry)? {
+    private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (
+        Int, AbbreviationLexicon.Entry
+    )? {
         guard lexicon.longestInWords > 1, index + 1 < tokens.count,
-true
+            true
         else { return nil }
         let first = source.slice(tokens.start(index), tokens.end(index))
         guard lexicon.multiWordFirsts.contains(first) else { return nil }
@@ -165,7 +179,8 @@ true
             last += 1
             words.append(source.slice(tokens.start(last), tokens.end(last)))
             // Side by side abbreviations ("Kasat Reskrim", "TP PKK") are annotated one by one.
-            if let entry = lexicon.entries[words.joined(separator: " ")], lexicon.entries[words[words.count - 1]] == nil {
+            if let entry = lexicon.entries[words.joined(separator: " ")], lexicon.entries[words[words.count - 1]] == nil
+            {
                 best = (last, entry)
             }
         }
@@ -189,7 +204,8 @@ true
             }
         }
         let alternatives = entry.senses.enumerated().filter { $0.offset != best }.map(\.element.expansion)
-        return Abbreviation(span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
+        return Abbreviation(
+            span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
     }
 
     /// The article's cue words, lowercased: the evidence for choosing between
@@ -201,7 +217,9 @@ true
             for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
                 let start = tokens.start(index)
                 let end = tokens.end(index)
-                guard lexicon.cueHashes.mayContain(AbbreviationLexicon.hash(scalars[start..<end], fold: true)) else { continue }
+                guard lexicon.cueHashes.mayContain(AbbreviationLexicon.hash(scalars[start..<end], fold: true)) else {
+                    continue
+                }
                 let word = document.source.slice(start, end).lowercased()
                 if lexicon.cueWords.contains(word) { words.insert(word) }
             }
@@ -216,15 +234,19 @@ true
             var long = definition.long
             // Short forms inside the long form: the article's own first, then the lexicon.
             for other in table.exact where long.contains(other.key) {
-                long = long.split(separator: " ").map { $0 == other.key ? other.value : String($0) }.joined(separator: " ")
+                long = long.split(separator: " ").map { $0 == other.key ? other.value : String($0) }.joined(
+                    separator: " ")
             }
             long = lexicon.expandWords(in: long)
             // "Kementerian Komunikasi dan Informatika (Kominfo)": the alignment
             // stops at "Komunikasi"; the lexicon knows the fuller name and the
             // text before the long form confirms it.
-            if let known = lexicon.entries[definition.short]?.senses.first?.expansion, known != long, known.hasSuffix(" " + long) {
+            if let known = lexicon.entries[definition.short]?.senses.first?.expansion, known != long,
+                known.hasSuffix(" " + long)
+            {
                 let prefix = known.dropLast(long.count)
-                let before = document.source.slice(max(0, definition.longStart - prefix.unicodeScalars.count), definition.longStart)
+                let before = document.source.slice(
+                    max(0, definition.longStart - prefix.unicodeScalars.count), definition.longStart)
                 if before == prefix { long = known }
             }
             table.add(short: definition.short, expansion: long)

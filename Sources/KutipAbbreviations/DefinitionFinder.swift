@@ -26,11 +26,13 @@ public struct AbbreviationDefinition: Sendable, Hashable {
 /// no letter: that is a long form swallowing the words before it.
 public enum DefinitionFinder {
     static let functionWords: Set<String> = [
-        "dan", "dari", "untuk", "di", "ke", "yang", "atau", "serta", "&", "pada", "bagi", "dalam", "the", "of", "and", "for",
+        "dan", "dari", "untuk", "di", "ke", "yang", "atau", "serta", "&", "pada", "bagi", "dalam", "the", "of", "and",
+        "for",
     ]
 
     /// Every definition in `document`, in text order, using its tokens.
-    public static func definitions(in document: Document, skipping boilerplate: [Span] = []) -> [AbbreviationDefinition] {
+    public static func definitions(in document: Document, skipping boilerplate: [Span] = []) -> [AbbreviationDefinition]
+    {
         guard let tokens = document.tokens, tokens.count > 2 else { return [] }
         let scalars = document.source.scalars
         var found: [AbbreviationDefinition] = []
@@ -51,20 +53,25 @@ public enum DefinitionFinder {
                 let shortSpan = document.source.span(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
                 if let long = longForm(for: short, before: index, tokens: tokens, document: document) {
                     let longStart = tokens.end(index - 1) - long.unicodeScalars.count
-                    found.append(AbbreviationDefinition(short: short, long: long, shortSpan: shortSpan, longStart: longStart))
+                    found.append(
+                        AbbreviationDefinition(short: short, long: long, shortSpan: shortSpan, longStart: longStart))
                     continue
                 }
             }
-            if inside.count >= 2, index >= 1, bracketMayExpand(tokens, before: index - 1, first: inside.lowerBound, scalars),
+            if inside.count >= 2, index >= 1,
+                bracketMayExpand(tokens, before: index - 1, first: inside.lowerBound, scalars),
                 isShortFormCandidate(tokens, (index - 1)..<index, scalars)
             {
                 // "ASN (Aparatur Sipil Negara)": the long form is the bracket's content.
                 let short = document.source.slice(tokens.start(index - 1), tokens.end(index - 1))
                 let long = document.source.slice(tokens.start(inside.lowerBound), tokens.end(inside.upperBound - 1))
-                if let aligned = align(short: short, long: long), aligned == long, plausibleSyllabic(short: short, long: long) {
+                if let aligned = align(short: short, long: long), aligned == long,
+                    plausibleSyllabic(short: short, long: long)
+                {
                     found.append(
                         AbbreviationDefinition(
-                            short: short, long: long, shortSpan: document.source.span(tokens.start(index - 1), tokens.end(index - 1)),
+                            short: short, long: long,
+                            shortSpan: document.source.span(tokens.start(index - 1), tokens.end(index - 1)),
                             longStart: tokens.start(inside.lowerBound)))
                 }
             }
@@ -80,7 +87,9 @@ public enum DefinitionFinder {
     /// Definitions of the form "long form atau SF": the word after the defining
     /// word must align with the words before it and, when it has lowercase
     /// letters, begin with their first syllable.
-    static func wordDefinitions(in document: Document, tokens: TokenList, skipping boilerplate: [Span]) -> [AbbreviationDefinition] {
+    static func wordDefinitions(in document: Document, tokens: TokenList, skipping boilerplate: [Span])
+        -> [AbbreviationDefinition]
+    {
         let scalars = document.source.scalars
         var found: [AbbreviationDefinition] = []
         for index in 1..<max(1, tokens.count - 1) {
@@ -90,27 +99,36 @@ public enum DefinitionFinder {
             // atau, alias, disingkat, singkatan: look at two letters before making a String.
             let first = scalars[start].value | 0x20
             let second = scalars[start + 1].value | 0x20
-            guard (first == 0x61 && (second == 0x74 || second == 0x6C)) || (first == 0x64 && second == 0x69) || (first == 0x73 && second == 0x69),
+            guard
+                (first == 0x61 && (second == 0x74 || second == 0x6C)) || (first == 0x64 && second == 0x69)
+                    || (first == 0x73 && second == 0x69),
                 tokens.kind(index) == .word
             else { continue }
             let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
             guard definingWords.contains(word) else { continue }
             var shortIndex = index + 1
-            if word == "disingkat", shortIndex < tokens.count, document.source.slice(tokens.start(shortIndex), tokens.end(shortIndex)) == "menjadi" {
+            if word == "disingkat", shortIndex < tokens.count,
+                document.source.slice(tokens.start(shortIndex), tokens.end(shortIndex)) == "menjadi"
+            {
                 shortIndex += 1
             }
-            guard shortIndex < tokens.count, isShortFormCandidate(tokens, shortIndex..<(shortIndex + 1), scalars) else { continue }
+            guard shortIndex < tokens.count, isShortFormCandidate(tokens, shortIndex..<(shortIndex + 1), scalars) else {
+                continue
+            }
             if inBoilerplate(tokens.start(index), boilerplate) { continue }
             let short = document.source.slice(tokens.start(shortIndex), tokens.end(shortIndex))
             var open = index
-            if word == "disingkat", index > 1, document.source.slice(tokens.start(index - 1), tokens.end(index - 1)).lowercased() == "yang" {
+            if word == "disingkat", index > 1,
+                document.source.slice(tokens.start(index - 1), tokens.end(index - 1)).lowercased() == "yang"
+            {
                 open = index - 1
             }
             guard let long = longForm(for: short, before: open, tokens: tokens, document: document) else { continue }
             let longStart = tokens.end(open - 1) - long.unicodeScalars.count
             found.append(
                 AbbreviationDefinition(
-                    short: short, long: long, shortSpan: document.source.span(tokens.start(shortIndex), tokens.end(shortIndex)),
+                    short: short, long: long,
+                    shortSpan: document.source.span(tokens.start(shortIndex), tokens.end(shortIndex)),
                     longStart: longStart))
         }
         return found
@@ -119,7 +137,9 @@ public enum DefinitionFinder {
     /// A cheap test before aligning "SF (long form)": the bracket's first word
     /// starts with the short form's first letter, and with its first two
     /// letters when the short form is syllabic (has lowercase letters).
-    static func bracketMayExpand(_ tokens: TokenList, before short: Int, first: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    static func bracketMayExpand(_ tokens: TokenList, before short: Int, first: Int, _ scalars: [Unicode.Scalar])
+        -> Bool
+    {
         let shortStart = tokens.start(short)
         let shortEnd = tokens.end(short)
         let longStart = tokens.start(first)
@@ -161,7 +181,9 @@ public enum DefinitionFinder {
         let scalars = document.source.scalars
         // Cheap rejection: some nearby word must start with the short form's
         // first letter (or hold it in its first syllable), as the alignment requires.
-        let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.map { $0.value >= 0x41 && $0.value <= 0x5A ? $0.value | 0x20 : $0.value }
+        let letters = short.unicodeScalars.filter { $0.isKutipAlphanumeric }.map {
+            $0.value >= 0x41 && $0.value <= 0x5A ? $0.value | 0x20 : $0.value
+        }
         guard let wanted = letters.first else { return nil }
         // A syllabic short form (with lowercase letters) must start a word with its
         // first two letters (PInjol ← PInjaman), as plausibleSyllabic will demand.
@@ -192,7 +214,11 @@ public enum DefinitionFinder {
             if kind == .punctuation {
                 let mark = scalars[tokens.start(first)]
                 // Commas stay: "korupsi, kolusi, dan nepotisme (KKN)".
-                if mark == "." || mark == ";" || mark == ":" || mark == "(" || mark == ")" || mark == "\"" || mark == "“" || mark == "”" { break }
+                if mark == "." || mark == ";" || mark == ":" || mark == "(" || mark == ")" || mark == "\""
+                    || mark == "“" || mark == "”"
+                {
+                    break
+                }
             }
             if kind == .word || kind == .abbreviation || kind == .number { words += 1 }
             first -= 1
@@ -215,7 +241,9 @@ public enum DefinitionFinder {
     /// short form itself. All-capital initialisms need no such check.
     static func plausibleSyllabic(short: String, long: String) -> Bool {
         let shortLetters = Array(short.lowercased().unicodeScalars.filter { $0.isKutipLetter })
-        guard short.unicodeScalars.contains(where: { $0.isKutipLowercase }), shortLetters.count >= 2 else { return true }
+        guard short.unicodeScalars.contains(where: { $0.isKutipLowercase }), shortLetters.count >= 2 else {
+            return true
+        }
         let firstWord = long.lowercased().split(separator: " ").first.map { Array($0.unicodeScalars) } ?? []
         guard firstWord.count >= 2, firstWord != shortLetters else { return false }
         return firstWord[0] == shortLetters[0] && firstWord[1] == shortLetters[1]
@@ -246,7 +274,9 @@ public enum DefinitionFinder {
         func allowedFirst(_ index: Int) -> Bool {
             var wordStart = index
             while wordStart > 0, longChars[wordStart - 1].isKutipAlphanumeric { wordStart -= 1 }
-            return firstAtWordStart ? wordStart == index : index - wordStart <= 2 && (index == wordStart || !longChars[index - 1].isKutipWhitespace)
+            return firstAtWordStart
+                ? wordStart == index
+                : index - wordStart <= 2 && (index == wordStart || !longChars[index - 1].isKutipWhitespace)
         }
         var shortIndex = shortChars.count - 1
         var longIndex = longChars.count - 1
@@ -292,7 +322,9 @@ public enum DefinitionFinder {
             position += 1
         }
         let letters = shortChars.filter { $0.isKutipAlphanumeric }.count
-        guard contentWords > 0, silentWords * 2 <= contentWords, contentWords <= min(letters + 5, letters * 2) else { return nil }
+        guard contentWords > 0, silentWords * 2 <= contentWords, contentWords <= min(letters + 5, letters * 2) else {
+            return nil
+        }
         guard candidate.unicodeScalars.count > short.unicodeScalars.count else { return nil }
         return candidate
     }

@@ -30,7 +30,9 @@ public struct BoilerplateStage: Stage {
             while lineEnd < scalars.count, scalars[lineEnd] != "\n", scalars[lineEnd] != "\r" { lineEnd += 1 }
             if let span = classify(lineStart, lineEnd, source) { spans.append(span) }
             if lineEnd >= scalars.count { break }
-            lineStart = lineEnd + (scalars[lineEnd] == "\r" && lineEnd + 1 < scalars.count && scalars[lineEnd + 1] == "\n" ? 2 : 1)
+            lineStart =
+                lineEnd
+                + (scalars[lineEnd] == "\r" && lineEnd + 1 < scalars.count && scalars[lineEnd + 1] == "\n" ? 2 : 1)
         }
         return spans
     }

@@ -96,7 +96,8 @@ struct Annotate: ParsableCommand {
                 handle = FileHandle.standardInput
             } else {
                 guard let opened = FileHandle(forReadingAtPath: file) else {
-                    emitError(InputError(origin: file, reason: "cannot open the file"), id: nil, origin: file, line: nil)
+                    emitError(
+                        InputError(origin: file, reason: "cannot open the file"), id: nil, origin: file, line: nil)
                     continue
                 }
                 handle = opened
@@ -119,7 +120,8 @@ struct Annotate: ParsableCommand {
                 let bytes = [UInt8](handle.readDataToEndOfFile())
                 let id = file == "-" ? nil : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 do {
-                    let document = try ArticleInput.document(plainText: bytes, origin: file, id: id, published: published)
+                    let document = try ArticleInput.document(
+                        plainText: bytes, origin: file, id: id, published: published)
                     emit(try pipeline.annotate(document))
                 } catch {
                     emitError(error, id: id, origin: file, line: nil)

@@ -83,14 +83,23 @@ struct Bench: ParsableCommand {
                     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                     output = documents
                 }
-                print(String(format: "  stage %-14@ %8.1f MB/s  (%.1f ms per MB)", stage.name as NSString, megabytes / best, best * 1000 / megabytes))
+                print(
+                    String(
+                        format: "  stage %-14@ %8.1f MB/s  (%.1f ms per MB)", stage.name as NSString, megabytes / best,
+                        best * 1000 / megabytes))
                 prepared = output
             }
         }
         let stages = pipeline.stageNames.joined(separator: " → ")
-        print(String(format: "lexicon loading: %.1f ms; pipeline build (lexicons + ICU rules): %.1f ms", lexiconBest, loadBest))
+        print(
+            String(
+                format: "lexicon loading: %.1f ms; pipeline build (lexicons + ICU rules): %.1f ms", lexiconBest,
+                loadBest))
         print("corpus: \(corpus): \(texts.count) documents, \(String(format: "%.2f", megabytes)) MB")
         print("stages: \(stages)")
-        print(String(format: "best %.1f MB/s, mean %.1f MB/s over %d passes (one core)", megabytes / best, megabytes * Double(max(1, passes)) / total, max(1, passes)))
+        print(
+            String(
+                format: "best %.1f MB/s, mean %.1f MB/s over %d passes (one core)", megabytes / best,
+                megabytes * Double(max(1, passes)) / total, max(1, passes)))
     }
 }

@@ -37,11 +37,15 @@ struct TrainNER: ParsableCommand {
             sentences += NERCorpus.read(String(decoding: data, as: UTF8.self))
         }
         let start = Date()
-        let model = EntityTagger.train(sentences, gazetteer: try loadGazetteer(lexiconDir), epochs: epochs, bits: bits) { epoch, accuracy in
+        let model = EntityTagger.train(sentences, gazetteer: try loadGazetteer(lexiconDir), epochs: epochs, bits: bits)
+        { epoch, accuracy in
             report(String(format: "epoch %d: token accuracy on training data %.4f", epoch, accuracy))
         }
         try model.data().write(to: URL(fileURLWithPath: output))
-        report(String(format: "trained on %d sentences in %.1f s; wrote %@", sentences.count, Date().timeIntervalSince(start), output))
+        report(
+            String(
+                format: "trained on %d sentences in %.1f s; wrote %@", sentences.count, Date().timeIntervalSince(start),
+                output))
     }
 }
 
@@ -95,7 +99,9 @@ struct EvaluateNER: ParsableCommand {
 
     private func line(_ name: String, _ count: (tp: Int, predicted: Int, gold: Int)) -> String {
         let score = PRF(matched: count.tp, predicted: count.predicted, gold: count.gold)
-        return String(format: "%-8@ gold %5d  P %.3f  R %.3f  F1 %.3f", name as NSString, count.gold, score.precision, score.recall, score.f1)
+        return String(
+            format: "%-8@ gold %5d  P %.3f  R %.3f  F1 %.3f", name as NSString, count.gold, score.precision,
+            score.recall, score.f1)
     }
 }
 

@@ -35,12 +35,18 @@ struct Evaluate: ParsableCommand {
         var markdown = evaluation.markdown()
         // Peer systems scored by `kutip score` (Evaluation/peers/run-*) go beside Kutip's rows.
         let peers = folder.appendingPathComponent("peers")
-        let peerReports = ((try? FileManager.default.contentsOfDirectory(atPath: peers.path)) ?? []).filter { $0.hasSuffix("-report.md") }.sorted()
+        let peerReports = ((try? FileManager.default.contentsOfDirectory(atPath: peers.path)) ?? []).filter {
+            $0.hasSuffix("-report.md")
+        }.sorted()
         if !peerReports.isEmpty {
             markdown += "\n# Peers, scored by the same scorer on the same gold files\n"
             for name in peerReports {
                 let text = (try? String(contentsOf: peers.appendingPathComponent(name), encoding: .utf8)) ?? ""
-                markdown += "\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? "#" + $0 : String($0) }.joined(separator: "\n")
+                markdown +=
+                    "\n"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                        $0.hasPrefix("#") ? "#" + $0 : String($0)
+                    }.joined(separator: "\n")
             }
         }
         try markdown.write(to: folder.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
@@ -73,7 +79,8 @@ struct Score: ParsableCommand {
         let report = try corpus.score(predictionsIn: URL(fileURLWithPath: predicted))
         print(report.plainText(), terminator: "")
         if let markdown {
-            try report.markdown(title: title).write(to: URL(fileURLWithPath: markdown), atomically: true, encoding: .utf8)
+            try report.markdown(title: title).write(
+                to: URL(fileURLWithPath: markdown), atomically: true, encoding: .utf8)
         }
     }
 }
@@ -138,7 +145,9 @@ struct Gold: ParsableCommand {
     var outputDir: String?
 
     func validate() throws {
-        if output != nil && files.count != 1 { throw ValidationError("--output takes exactly one input; use --output-dir") }
+        if output != nil && files.count != 1 {
+            throw ValidationError("--output takes exactly one input; use --output-dir")
+        }
     }
 
     func run() throws {
@@ -149,7 +158,8 @@ struct Gold: ParsableCommand {
                 let document = try compiler.compile(contentsOf: URL(fileURLWithPath: file))
                 var bytes = document.jsonBytes(pretty: true)
                 bytes.append(UInt8(ascii: "\n"))
-                let name = (document.id ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) + ".json"
+                let name =
+                    (document.id ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) + ".json"
                 if let output {
                     if output == "-" {
                         FileHandle.standardOutput.write(Data(bytes))

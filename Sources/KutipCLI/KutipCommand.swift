@@ -6,9 +6,13 @@ import Kutip
 struct KutipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kutip",
-        abstract: "Extract structured facts from Indonesian news: sentences, boilerplate, and (as stages land) abbreviations, entities, dates and quotes.",
+        abstract:
+            "Extract structured facts from Indonesian news: sentences, boilerplate, and (as stages land) abbreviations, entities, dates and quotes.",
         version: Kutip.version,
-        subcommands: [Annotate.self, Abbreviations.self, Evaluate.self, Score.self, EvaluateUD.self, Gold.self, Bench.self, TrainNER.self, EvaluateNER.self]
+        subcommands: [
+            Annotate.self, Abbreviations.self, Evaluate.self, Score.self, EvaluateUD.self, Gold.self, Bench.self,
+            TrainNER.self, EvaluateNER.self,
+        ]
     )
 }
 
@@ -17,7 +21,10 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicon-dir"), help: "Folder with the lexicon files (default: the bundled ones).")
     var lexiconDirectory: String?
 
-    @Option(help: "An entity-tagger model (kutip train-ner) to append the entity stage with; not yet part of the default pipeline.")
+    @Option(
+        help:
+            "An entity-tagger model (kutip train-ner) to append the entity stage with; not yet part of the default pipeline."
+    )
     var nerModel: String?
 
     func load() throws -> Lexicons {
@@ -35,7 +42,8 @@ struct LexiconOptions: ParsableArguments {
                 throw ValidationError("cannot read the entity model \(nerModel)")
             }
             let gazetteer = try loadGazetteer(lexicons.directory.path)
-            pipeline = try pipeline.appending(EntityStage(tagger: try EntityTagger(data: data, gazetteer: gazetteer, origin: nerModel)))
+            pipeline = try pipeline.appending(
+                EntityStage(tagger: try EntityTagger(data: data, gazetteer: gazetteer, origin: nerModel)))
         }
         return pipeline
     }

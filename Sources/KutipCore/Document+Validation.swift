@@ -21,7 +21,9 @@ extension Document {
                 guard start >= previousEnd, start <= end, end <= source.count else {
                     throw DocumentValidationError(
                         layer: "tokens", index: index, offset: start,
-                        reason: "token [\(start), \(end)) is out of order, reversed or outside the text of \(source.count) scalars")
+                        reason:
+                            "token [\(start), \(end)) is out of order, reversed or outside the text of \(source.count) scalars"
+                    )
                 }
                 previousEnd = end
             }
@@ -48,14 +50,17 @@ extension Document {
             guard slice == span.text else {
                 throw DocumentValidationError(
                     layer: layer, index: index, offset: span.start,
-                    reason: "text \(quoted(span.text)) does not equal the slice [\(span.start), \(span.end)) \(quoted(slice))"
+                    reason:
+                        "text \(quoted(span.text)) does not equal the slice [\(span.start), \(span.end)) \(quoted(slice))"
                 )
             }
             if requireOrder {
                 guard span.start >= previousEnd || position == 0 else {
                     throw DocumentValidationError(
                         layer: layer, index: index, offset: span.start,
-                        reason: "span [\(span.start), \(span.end)) overlaps or precedes the one before it (which ends at \(previousEnd))")
+                        reason:
+                            "span [\(span.start), \(span.end)) overlaps or precedes the one before it (which ends at \(previousEnd))"
+                    )
                 }
                 previousEnd = span.end
             }
@@ -75,7 +80,8 @@ extension Document {
         guard slice == span.text else {
             throw DocumentValidationError(
                 origin: origin, layer: layer, index: index, offset: span.start,
-                reason: "text \(quoted(span.text)) does not equal the slice [\(span.start), \(span.end)) \(quoted(slice))")
+                reason:
+                    "text \(quoted(span.text)) does not equal the slice [\(span.start), \(span.end)) \(quoted(slice))")
         }
     }
 }

@@ -122,7 +122,8 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable, Equatable
             case .missingRequirement(let stage, let layer):
                 return "stage \"\(stage)\" requires layer \"\(layer.rawValue)\", which no earlier stage provides"
             case .providedTwice(let stage, let layer):
-                return "stage \"\(stage)\" provides layer \"\(layer.rawValue)\", which an earlier stage already provides"
+                return
+                    "stage \"\(stage)\" provides layer \"\(layer.rawValue)\", which an earlier stage already provides"
             case .duplicateName(let stage):
                 return "two stages are named \"\(stage)\""
             case .unknownStage(let name, let known):

@@ -67,7 +67,8 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12
         let newMonth = total % 12 + 1
-        return CivilDate(year: newYear, month: newMonth, day: min(day, CivilDate.daysIn(year: newYear, month: newMonth)))
+        return CivilDate(
+            year: newYear, month: newMonth, day: min(day, CivilDate.daysIn(year: newYear, month: newMonth)))
     }
 
     /// The ISO 8601 week: its year and number.

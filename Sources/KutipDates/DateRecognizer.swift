@@ -50,7 +50,9 @@ struct DateRecognizer {
                 let text = document.source.slice(start, end)
                 words[index] = text
                 canStart[index] = true
-                if end - start == 4, let year = Int(text), (1900...2100).contains(year) { latestYear = max(latestYear ?? 0, year) }
+                if end - start == 4, let year = Int(text), (1900...2100).contains(year) {
+                    latestYear = max(latestYear ?? 0, year)
+                }
             case .word, .abbreviation:
                 if end - start <= 12, lexicon.mayContain(scalars[start..<end]) {
                     words[index] = document.source.slice(start, end).lowercased()
@@ -70,7 +72,8 @@ struct DateRecognizer {
         self.textYear = latestYear
         // Without a publication date, the guideline resolves against the
         // article's own dates: the end of the latest year it mentions.
-        self.reference = document.meta.published.flatMap { CivilDate(iso: $0) }
+        self.reference =
+            document.meta.published.flatMap { CivilDate(iso: $0) }
             ?? latestYear.map { CivilDate(year: $0, month: 12, day: 31) }
         self.hasPublished = document.meta.published.flatMap { CivilDate(iso: $0) } != nil
     }
@@ -85,7 +88,9 @@ struct DateRecognizer {
         var lastDate: (CivilDate, Int)?  // the last full date and the sentence-ish position, for bare times
         while index < tokens.count {
             let start = tokens.start(index)
-            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start { boilerplateIndex += 1 }
+            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start {
+                boilerplateIndex += 1
+            }
             if boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].start <= start {
                 index += 1
                 continue
@@ -96,11 +101,15 @@ struct DateRecognizer {
             }
             // Never run into boilerplate.
             if boilerplateIndex < boilerplate.count {
-                while match.end > match.start + 1, tokens.end(match.end - 1) > boilerplate[boilerplateIndex].start { match.end -= 1 }
+                while match.end > match.start + 1, tokens.end(match.end - 1) > boilerplate[boilerplateIndex].start {
+                    match.end -= 1
+                }
             }
             let span = source.span(tokens.start(match.start), tokens.end(match.end - 1))
             found.append(TemporalExpression(span: span, type: match.type, value: match.value))
-            if match.type == .date, match.value.count == 10, let date = CivilDate(iso: match.value) { lastDate = (date, match.end) }
+            if match.type == .date, match.value.count == 10, let date = CivilDate(iso: match.value) {
+                lastDate = (date, match.end)
+            }
             index = match.end
         }
         return found
@@ -170,7 +179,11 @@ struct DateRecognizer {
         if first.unicodeScalars.first?.isKutipDigit == true {
             guard first.unicodeScalars.allSatisfy({ $0.isKutipDigit || $0 == "," || $0 == "." }) else { return nil }
             let utf8 = first.utf8
-            if utf8.contains(UInt8(ascii: ".")) && !utf8.contains(UInt8(ascii: ",")) && first.split(separator: ".").last?.count == 3 { return nil }  // 1.000 is a count, not a duration number
+            if utf8.contains(UInt8(ascii: ".")) && !utf8.contains(UInt8(ascii: ","))
+                && first.split(separator: ".").last?.count == 3
+            {
+                return nil
+            }  // 1.000 is a count, not a duration number
             guard let value = Double(first.replacingComma()) else { return nil }
             return (value, index + 1)
         }
@@ -181,7 +194,9 @@ struct DateRecognizer {
         if let multiplier = word(end), let factor = lexicon.value("multiplier", multiplier).flatMap(Double.init) {
             value = multiplier == "belas" ? 10 + unitValue : unitValue * factor
             end += 1
-            if multiplier == "puluh", let next = word(end), let ones = lexicon.value("number", next).flatMap(Double.init), ones < 10 {
+            if multiplier == "puluh", let next = word(end),
+                let ones = lexicon.value("number", next).flatMap(Double.init), ones < 10
+            {
                 value += ones
                 end += 1
             }
@@ -194,37 +209,54 @@ struct DateRecognizer {
     /// saat ini, kini, sekarang, beberapa waktu lalu, ke depan, nanti …
     func vague(at index: Int) -> Match? {
         guard let first = word(index) else { return nil }
-        if let value = lexicon.value("present", first) { return Match(start: index, end: index + 1, type: .date, value: value) }
-        if let value = lexicon.value("future-ref", first) { return Match(start: index, end: index + 1, type: .date, value: value) }
+        if let value = lexicon.value("present", first) {
+            return Match(start: index, end: index + 1, type: .date, value: value)
+        }
+        if let value = lexicon.value("future-ref", first) {
+            return Match(start: index, end: index + 1, type: .date, value: value)
+        }
         if let value = lexicon.value("past-ref", first) {
             // An adverb ("Sebelumnya, …", "karena sebelumnya saya …"), not an
             // adjective ("pemerintahan sebelumnya") or a shift ("sehari sebelumnya").
             let capitalized = source.scalars[tokens.start(index)].isKutipUppercase
             let nextText = index + 1 < tokens.count ? text(index + 1).lowercased() : ""
-            let beforeVerb = ["me", "di", "ber", "ter", "telah", "sudah", "pernah", "sempat"].contains { nextText.hasPrefix($0) }
-            let adverbial = capitalized || beforeVerb || isWord(index - 1, "karena", "dan", "namun", "tapi", "tetapi", "bahkan", "yang")
+            let beforeVerb = ["me", "di", "ber", "ter", "telah", "sudah", "pernah", "sempat"].contains {
+                nextText.hasPrefix($0)
+            }
+            let adverbial =
+                capitalized || beforeVerb
+                || isWord(index - 1, "karena", "dan", "namun", "tapi", "tetapi", "bahkan", "yang")
             guard adverbial else { return nil }
             return Match(start: index, end: index + 1, type: .date, value: value)
         }
         switch first {
         case "saat", "dewasa", "belakangan", "akhir-akhir":
-            if isWord(index + 1, "ini") { return Match(start: index, end: index + 2, type: .date, value: "PRESENT_REF") }
+            if isWord(index + 1, "ini") {
+                return Match(start: index, end: index + 2, type: .date, value: "PRESENT_REF")
+            }
         case "suatu":
-            if isWord(index + 1, "ketika") { return Match(start: index, end: index + 2, type: .date, value: "PAST_REF") }
-            if isWord(index + 1, "saat") { return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF") }
+            if isWord(index + 1, "ketika") {
+                return Match(start: index, end: index + 2, type: .date, value: "PAST_REF")
+            }
+            if isWord(index + 1, "saat") {
+                return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF")
+            }
         case "untuk":
             if index + 1 < tokens.count, text(index + 1).lowercased() == "sementara" {
                 return Match(start: index + 1, end: index + 2, type: .date, value: "PRESENT_REF")
             }
         case "sepanjang":
-            if let unitWord = word(index + 1), let unit = lexicon.value("unit", unitWord), unit != "H", unit != "MIN", unit != "S",
+            if let unitWord = word(index + 1), let unit = lexicon.value("unit", unitWord), unit != "H", unit != "MIN",
+                unit != "S",
                 !isWord(index + 2, "ini", "lalu", "depan", "mendatang")
             {
                 return Match(start: index + 1, end: index + 2, type: .duration, value: "P1" + unit)
             }
         case "pada":
             // "pada malam hari": the publication day's part.
-            if let part = word(index + 1).flatMap({ lexicon.value("part-of-day", $0) }), isWord(index + 2, "hari"), let reference, hasPublished {
+            if let part = word(index + 1).flatMap({ lexicon.value("part-of-day", $0) }), isWord(index + 2, "hari"),
+                let reference, hasPublished
+            {
                 return Match(start: index + 1, end: index + 3, type: .time, value: reference.iso + "T" + part)
             }
         case "waktu":
@@ -237,7 +269,9 @@ struct DateRecognizer {
                 return Match(start: index, end: index + 3, type: .date, value: "PAST_REF")
             }
         case "belum":
-            if isWord(index + 1, "lama"), isWord(index + 2, "ini") { return Match(start: index, end: index + 3, type: .date, value: "PAST_REF") }
+            if isWord(index + 1, "lama"), isWord(index + 2, "ini") {
+                return Match(start: index, end: index + 3, type: .date, value: "PAST_REF")
+            }
         case "ke":
             if isWord(index + 1, "depan") {
                 // "20 hari ke depan" belongs to the duration before it.
@@ -248,7 +282,9 @@ struct DateRecognizer {
                 return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF")
             }
         case "masa":
-            if isWord(index + 1, "depan", "mendatang") { return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF") }
+            if isWord(index + 1, "depan", "mendatang") {
+                return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF")
+            }
             if isWord(index + 1, "lalu") { return Match(start: index, end: index + 2, type: .date, value: "PAST_REF") }
         default:
             break
@@ -258,9 +294,12 @@ struct DateRecognizer {
 
     /// Senin, Senin (30/1), Senin (30/01/2023), Senin, 30 Januari 2023, Rabu lalu, Kamis depan.
     func dayExpression(at index: Int) -> Match? {
-        guard let first = word(index), let weekdayText = lexicon.value("weekday", first), let weekday = Int(weekdayText) else { return nil }
+        guard let first = word(index), let weekdayText = lexicon.value("weekday", first), let weekday = Int(weekdayText)
+        else { return nil }
         // "minggu" in lowercase is the week, not Sunday.
-        if first == "minggu", let scalar = source.scalars[tokens.start(index)...].first, scalar.isKutipLowercase { return nil }
+        if first == "minggu", let scalar = source.scalars[tokens.start(index)...].first, scalar.isKutipLowercase {
+            return nil
+        }
         var next = index + 1
         if isWord(next, ",") { next += 1 }
         // A date in brackets or written out after the day name.
@@ -270,8 +309,12 @@ struct DateRecognizer {
                 return Match(start: index, end: extendModifier(end + 1), type: .date, value: value)
             }
         }
-        if let written = calendarDate(at: next), written.type == .date, written.value.count == 10 || written.value.hasPrefix("XXXX") {
-            if let date = CivilDate(iso: written.value), date.weekday != weekday, let (day, month) = dayMonth(of: written) {
+        if let written = calendarDate(at: next), written.type == .date,
+            written.value.count == 10 || written.value.hasPrefix("XXXX")
+        {
+            if let date = CivilDate(iso: written.value), date.weekday != weekday,
+                let (day, month) = dayMonth(of: written)
+            {
                 // The year was inferred without the weekday: redo it with the weekday.
                 if let value = resolve(day: day, month: month, year: nil, weekday: weekday) {
                     return Match(start: index, end: written.end, type: .date, value: value)
@@ -287,7 +330,9 @@ struct DateRecognizer {
         {
             return nil
         }
-        guard let reference, hasPublished else { return Match(start: index, end: index + 1, type: .date, value: "XXXX-WXX-\(weekday)") }
+        guard let reference, hasPublished else {
+            return Match(start: index, end: index + 1, type: .date, value: "XXXX-WXX-\(weekday)")
+        }
         var end = index + 1
         var direction = -1
         if isWord(end, "lalu", "kemarin") {
@@ -325,7 +370,9 @@ struct DateRecognizer {
         if numbers.count == 3 {
             var year = numbers[2]
             if year < 100 { year += 2000 }
-            guard (1900...2100).contains(year), CivilDate.isValid(year: year, month: numbers[1], day: numbers[0]) else { return nil }
+            guard (1900...2100).contains(year), CivilDate.isValid(year: year, month: numbers[1], day: numbers[0]) else {
+                return nil
+            }
             return (numbers[0], numbers[1], year, index + 1)
         }
         // "30/1" alone needs a bracket or a weekday to be a date; callers check.
@@ -364,20 +411,29 @@ struct DateRecognizer {
             }
         }
         var periodPrefix = false
-        if lexicon.contains("period-start", first) || lexicon.contains("period-mid", first) || lexicon.contains("period-end", first) {
+        if lexicon.contains("period-start", first) || lexicon.contains("period-mid", first)
+            || lexicon.contains("period-end", first)
+        {
             cursor += 1
             periodPrefix = true
-            if isWord(cursor, "tahun", "bulan") && (word(cursor + 1)?.first?.isNumber == true || word(cursor + 1).map { lexicon.contains("month", $0) } == true) {
+            if isWord(cursor, "tahun", "bulan")
+                && (word(cursor + 1)?.first?.isNumber == true
+                    || word(cursor + 1).map { lexicon.contains("month", $0) } == true)
+            {
                 cursor += 1
             }
         }
         // Bracketed numeric date: (26/7)
-        if isWord(cursor, "("), let (day, month, year, end) = numericDate(at: cursor + 1), isWord(end, ")"), !periodPrefix {
+        if isWord(cursor, "("), let (day, month, year, end) = numericDate(at: cursor + 1), isWord(end, ")"),
+            !periodPrefix
+        {
             guard let value = resolve(day: day, month: month, year: year, weekday: nil) else { return nil }
             return Match(start: start, end: end + 1, type: .date, value: value)
         }
         if let (day, month, year, end) = numericDate(at: cursor), year != nil, !periodPrefix {
-            return Match(start: start, end: end, type: .date, value: resolve(day: day, month: month, year: year, weekday: nil) ?? "")
+            return Match(
+                start: start, end: end, type: .date,
+                value: resolve(day: day, month: month, year: year, weekday: nil) ?? "")
         }
         // Day number, month name, year.
         if let dayText = word(cursor), let day = Int(dayText), (1...31).contains(day), dayText.count <= 2,
@@ -394,27 +450,39 @@ struct DateRecognizer {
             return Match(start: start, end: extendModifier(end), type: .date, value: value)
         }
         // Month name and year, or a month name alone (capitalized, to avoid "mei" the word … it is only a month).
-        if let monthWord = word(cursor), let month = lexicon.value("month", monthWord).flatMap(Int.init), monthWord.count >= 4 || source.scalars[tokens.start(cursor)].isKutipUppercase {
-            if let yearText = word(cursor + 1), let year = Int(yearText), yearText.count == 4, (1900...2100).contains(year) {
-                return Match(start: start, end: extendModifier(cursor + 2), type: .date, value: CivilDate(year: year, month: month, day: 1).isoMonth)
+        if let monthWord = word(cursor), let month = lexicon.value("month", monthWord).flatMap(Int.init),
+            monthWord.count >= 4 || source.scalars[tokens.start(cursor)].isKutipUppercase
+        {
+            if let yearText = word(cursor + 1), let year = Int(yearText), yearText.count == 4,
+                (1900...2100).contains(year)
+            {
+                return Match(
+                    start: start, end: extendModifier(cursor + 2), type: .date,
+                    value: CivilDate(year: year, month: month, day: 1).isoMonth)
             }
             // "Juni (2022)"
             if isWord(cursor + 1, "("), let yearText = word(cursor + 2), let year = Int(yearText), yearText.count == 4,
                 (1900...2100).contains(year), isWord(cursor + 3, ")")
             {
-                return Match(start: start, end: cursor + 4, type: .date, value: CivilDate(year: year, month: month, day: 1).isoMonth)
+                return Match(
+                    start: start, end: cursor + 4, type: .date,
+                    value: CivilDate(year: year, month: month, day: 1).isoMonth)
             }
             // A month alone must be a capitalized month name.
-            guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase, !periodPrefix || true else { return nil }
+            guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase, !periodPrefix || true
+            else { return nil }
             guard let year = yearFor(month: month) else { return nil }
             var end = cursor + 1
             if isWord(end, "lalu", "ini", "depan", "mendatang") { end += 1 }
-            return Match(start: start, end: end, type: .date, value: CivilDate(year: year, month: month, day: 1).isoMonth)
+            return Match(
+                start: start, end: end, type: .date, value: CivilDate(year: year, month: month, day: 1).isoMonth)
         }
         // "awal tahun ini", "akhir tahun lalu", "awal tahun" (any year).
         if periodPrefix, isWord(index + 1, "tahun", "bulan") {
             let unit = word(index + 1)!
-            if let modifier = word(index + 2), modifier == "ini" || lexicon.contains("past", modifier) || modifier == "depan" {
+            if let modifier = word(index + 2),
+                modifier == "ini" || lexicon.contains("past", modifier) || modifier == "depan"
+            {
                 let step = modifier == "ini" ? 0 : (modifier == "depan" ? 1 : -1)
                 guard let reference else { return nil }
                 let value = unit == "tahun" ? String(reference.year + step) : reference.adding(months: step).isoMonth
@@ -426,9 +494,13 @@ struct DateRecognizer {
         }
         // "akhir pekan ini": a weekend.
         if first == "akhir", isWord(index + 1, "pekan", "minggu"), let reference, let modifier = word(index + 2) {
-            let step = modifier == "ini" ? 0 : (modifier == "depan" ? 1 : (lexicon.contains("past", modifier) ? -1 : nil)) ?? 99
+            let step =
+                modifier == "ini"
+                ? 0 : (modifier == "depan" ? 1 : (lexicon.contains("past", modifier) ? -1 : nil)) ?? 99
             if step != 99 {
-                return Match(start: index, end: index + 3, type: .date, value: reference.adding(days: 7 * step).isoWeekString + "-WE")
+                return Match(
+                    start: index, end: index + 3, type: .date,
+                    value: reference.adding(days: 7 * step).isoWeekString + "-WE")
             }
         }
         // tahun 2023, musim 2017, 2023, awal 2023
@@ -442,7 +514,9 @@ struct DateRecognizer {
             if first == "tahun" || first == "musim" || periodPrefix || cursor == index {
                 var end = cursor + 1
                 // "2016 - 2017", "2016/2017": a season or span, valued by its first year.
-                if isWord(end, "-", "/"), let nextText = word(end + 1), nextText.count == 4, let next = Int(nextText), next == year + 1 {
+                if isWord(end, "-", "/"), let nextText = word(end + 1), nextText.count == 4, let next = Int(nextText),
+                    next == year + 1
+                {
                     end += 2
                 }
                 return Match(start: start, end: extendModifier(end), type: .date, value: String(year))
@@ -463,7 +537,8 @@ struct DateRecognizer {
         let number = index - 2
         guard number >= 0, tokens.kind(number) == .number else { return false }
         let before = text(max(0, number - 1)).lowercased()
-        return before.hasPrefix("no") || before == "nomor" || before == "uu" || before == "pp" || before == "perpres" || before == "perda"
+        return before.hasPrefix("no") || before == "nomor" || before == "uu" || before == "pp" || before == "perpres"
+            || before == "perda"
     }
 
     /// "2023 orang", "Rp 2023": a count or an amount, not a year.
@@ -507,10 +582,14 @@ struct DateRecognizer {
                     return Match(start: index, end: index + 2, type: .time, value: day.iso + "T" + part)
                 }
             }
-            if first == "semalam" { return Match(start: index, end: index + 1, type: .time, value: reference.adding(days: -1).iso + "TNI") }
+            if first == "semalam" {
+                return Match(start: index, end: index + 1, type: .time, value: reference.adding(days: -1).iso + "TNI")
+            }
         }
         // pekan/minggu/bulan/tahun lalu/ini/depan
-        guard first == "pekan" || first == "minggu" || first == "bulan" || first == "tahun", let reference else { return nil }
+        guard first == "pekan" || first == "minggu" || first == "bulan" || first == "tahun", let reference else {
+            return nil
+        }
         // "46 tahun ini" is an age, not this year.
         if index > 0, tokens.kind(index - 1) == .number { return nil }
         guard let modifier = word(index + 1) else { return nil }
@@ -563,7 +642,8 @@ struct DateRecognizer {
         guard let unitWord = word(unitIndex), let unit = lexicon.value("unit", unitWord) else { return nil }
         if unit == "Y", isWord(unitIndex + 1, "ini", "itu") { return nil }  // an age: "Bek 32 tahun ini"
         // An age after a name or initials: "saudara SD 27 tahun".
-        if unit == "Y", index > 0, tokens.kind(index - 1) == .word, source.scalars[tokens.start(index - 1)].isKutipUppercase,
+        if unit == "Y", index > 0, tokens.kind(index - 1) == .word,
+            source.scalars[tokens.start(index - 1)].isKutipUppercase,
             !startsSentence(index - 1), !isWord(index - 1, "selama", "dalam", "sejak", "hingga", "sampai")
         {
             return nil
@@ -586,7 +666,9 @@ struct DateRecognizer {
             if before == "%" || before.lowercased() == "persen" {
                 return Match(start: start, end: end, type: .set, value: "P1" + unit)
             }
-            if end - start == 1, unit == "D", let next = word(end), next.first?.isNumber == true || lexicon.contains("number", next) {
+            if end - start == 1, unit == "D", let next = word(end),
+                next.first?.isNumber == true || lexicon.contains("number", next)
+            {
                 return Match(start: start, end: end, type: .set, value: "P1D")
             }
         }
@@ -636,10 +718,12 @@ struct DateRecognizer {
         let count = Int(amount) * sign
         switch unit {
         case "D": return Match(start: start, end: end, type: .date, value: reference.adding(days: count).iso)
-        case "W": return Match(start: start, end: end, type: .date, value: reference.adding(days: 7 * count).isoWeekString)
+        case "W":
+            return Match(start: start, end: end, type: .date, value: reference.adding(days: 7 * count).isoWeekString)
         case "M": return Match(start: start, end: end, type: .date, value: reference.adding(months: count).isoMonth)
         case "Y": return Match(start: start, end: end, type: .date, value: String(reference.year + count))
-        case "DE": return Match(start: start, end: end, type: .date, value: String((reference.year + 10 * count) / 10) + "X")
+        case "DE":
+            return Match(start: start, end: end, type: .date, value: String((reference.year + 10 * count) / 10) + "X")
         default: return Match(start: start, end: end, type: .date, value: sign < 0 ? "PAST_REF" : "FUTURE_REF")
         }
     }
@@ -657,7 +741,9 @@ struct DateRecognizer {
         {
             return Match(start: index, end: index + 2, type: .set, value: "P1" + unit)
         }
-        if first == "per", isWord(index + 1, "musim") { return Match(start: index, end: index + 2, type: .set, value: "P1Y") }
+        if first == "per", isWord(index + 1, "musim") {
+            return Match(start: index, end: index + 2, type: .set, value: "P1Y")
+        }
         guard lexicon.contains("set-word", first) else { return nil }
         var unitText = text(index + 1).lowercased()
         if unitText.hasSuffix("nya") { unitText.removeLast(3) }
@@ -686,18 +772,24 @@ struct DateRecognizer {
         var nameEnd = cursor + 1
         if let value = lexicon.value("hijri-month", name).flatMap(Int.init) {
             month = value
-        } else if let second = word(cursor + 1), let value = lexicon.value("hijri-month", name + " " + second).flatMap(Int.init) {
+        } else if let second = word(cursor + 1),
+            let value = lexicon.value("hijri-month", name + " " + second).flatMap(Int.init)
+        {
             month = value
             nameEnd = cursor + 2
         } else if cursor == index {
-            let holiday = lexicon.value("hijri-holiday", name) ?? word(cursor + 1).flatMap { lexicon.value("hijri-holiday", name + " " + $0) }
+            let holiday =
+                lexicon.value("hijri-holiday", name)
+                ?? word(cursor + 1).flatMap { lexicon.value("hijri-holiday", name + " " + $0) }
             guard let holiday else { return nil }
             if lexicon.value("hijri-holiday", name) == nil { nameEnd = cursor + 2 }
             let parts = holiday.split(separator: "-").compactMap { Int($0) }
             month = parts[0]
             day = parts[1]
         }
-        guard let month, let yearText = word(nameEnd), let year = Int(yearText), (1300...1600).contains(year) else { return nil }
+        guard let month, let yearText = word(nameEnd), let year = Int(yearText), (1300...1600).contains(year) else {
+            return nil
+        }
         var end = nameEnd + 1
         if let marker = word(end), lexicon.contains("hijri-marker", marker) {
             end += 1
@@ -802,8 +894,12 @@ struct DateRecognizer {
     /// date, else the latest year the text mentions.
     func yearFor(month: Int) -> Int? {
         guard let reference, hasPublished else { return textYear }
-        let candidates = [reference.year - 1, reference.year, reference.year + 1].map { CivilDate(year: $0, month: month, day: 15) }
-        return candidates.min { abs($0.daysSinceEpoch - reference.daysSinceEpoch) < abs($1.daysSinceEpoch - reference.daysSinceEpoch) }?.year
+        let candidates = [reference.year - 1, reference.year, reference.year + 1].map {
+            CivilDate(year: $0, month: month, day: 15)
+        }
+        return candidates.min {
+            abs($0.daysSinceEpoch - reference.daysSinceEpoch) < abs($1.daysSinceEpoch - reference.daysSinceEpoch)
+        }?.year
     }
 }
 

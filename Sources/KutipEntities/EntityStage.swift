@@ -101,9 +101,12 @@ public struct EntityStage: Stage {
         for (position, index) in persons.enumerated() {
             let words = names[position]
             var best = words
-            for other in names where other.count > best.count && words.allSatisfy({ word in
-                other.contains { Self.sameName(word, $0) }
-            }) {
+            for other in names
+            where other.count > best.count
+                && words.allSatisfy({ word in
+                    other.contains { Self.sameName(word, $0) }
+                })
+            {
                 best = other
             }
             entities[index].canonical = best.joined(separator: " ")

@@ -59,7 +59,8 @@ public struct EntityTagger: Sendable {
             var out = ""
             var last: Character = " "
             for scalar in word.unicodeScalars {
-                let kind: Character = scalar.isKutipUppercase ? "X" : scalar.isKutipLowercase ? "x" : scalar.isKutipDigit ? "d" : "."
+                let kind: Character =
+                    scalar.isKutipUppercase ? "X" : scalar.isKutipLowercase ? "x" : scalar.isKutipDigit ? "d" : "."
                 if kind != last { out.append(kind); last = kind }
             }
             return out
@@ -90,13 +91,21 @@ public struct EntityTagger: Sendable {
                 if let trigger = Self.triggers[previous] { keys.append("t-1=" + trigger + "\(capital)") }
                 keys.append("c-1=\(words[index - 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
             }
-            if index > 1, let trigger = Self.triggers[lowered[index - 2]] { keys.append("t-2=" + trigger + "\(capital)") }
+            if index > 1, let trigger = Self.triggers[lowered[index - 2]] {
+                keys.append("t-2=" + trigger + "\(capital)")
+            }
             if let trigger = Self.triggers[lowered[index]] { keys.append("t0=" + trigger) }
             if index + 1 < words.count {
                 keys.append("c+1=\(words[index + 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
             }
-            keys.append("g-1=" + (index > 0 ? gazette[index - 1] : "<s>") + "|g+1=" + (index + 1 < words.count ? gazette[index + 1] : "</s>"))
-            result.append(keys.map { Int32(truncatingIfNeeded: Int(HashFilter.hash($0.unicodeScalars, foldingASCII: false) & UInt64(mask))) })
+            keys.append(
+                "g-1=" + (index > 0 ? gazette[index - 1] : "<s>") + "|g+1="
+                    + (index + 1 < words.count ? gazette[index + 1] : "</s>"))
+            result.append(
+                keys.map {
+                    Int32(
+                        truncatingIfNeeded: Int(HashFilter.hash($0.unicodeScalars, foldingASCII: false) & UInt64(mask)))
+                })
         }
         return result
     }
@@ -110,8 +119,10 @@ public struct EntityTagger: Sendable {
             "bupati", "wali", "walikota", "ketua", "kepala", "direktur", "komisaris", "jenderal", "kapolri", "kapolda",
             "kapolres", "kapolsek", "komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "letjen", "mayjen",
             "kolonel", "mayor", "kapten", "pelatih", "kapten", "juru", "jubir", "sekretaris", "camat", "lurah", "kades",
-            "dokter", "dr", "prof", "profesor", "ustaz", "ustad", "kiai", "habib", "haji", "hj", "h", "penyanyi", "aktris",
-            "aktor", "pengamat", "tersangka", "terdakwa", "korban", "pelaku", "kata", "ujar", "tutur", "menurut", "oleh",
+            "dokter", "dr", "prof", "profesor", "ustaz", "ustad", "kiai", "habib", "haji", "hj", "h", "penyanyi",
+            "aktris",
+            "aktor", "pengamat", "tersangka", "terdakwa", "korban", "pelaku", "kata", "ujar", "tutur", "menurut",
+            "oleh",
         ] { table[word] = "per" }
         for word in [
             "kementerian", "badan", "dinas", "komisi", "partai", "universitas", "pt", "lembaga", "dewan", "majelis",
@@ -119,7 +130,10 @@ public struct EntityTagger: Sendable {
             "pemprov", "bank", "perusahaan", "yayasan", "institut", "sekolah", "rumah", "klub", "tim", "persatuan",
             "asosiasi", "himpunan", "ikatan", "koperasi", "kantor", "direktorat", "inspektorat", "biro", "pusat",
         ] { table[word] = "org" }
-        for word in ["di", "ke", "dari", "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "jalan", "jl", "pulau", "negara", "wilayah", "kawasan"] {
+        for word in [
+            "di", "ke", "dari", "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "jalan", "jl",
+            "pulau", "negara", "wilayah", "kawasan",
+        ] {
             table[word] = "loc"
         }
         return table
@@ -193,12 +207,18 @@ public struct EntityTagger: Sendable {
         var stamps = [Int32](repeating: 0, count: model.weights.count)
         var transitionStamps = [Int32](repeating: 0, count: model.transitions.count)
         let prepared = sentences.map { sentence -> ([[Int32]], [Int]) in
-            (features(sentence.map(\.word), bits: bits, gazetteer: gazetteer), sentence.map { tags.firstIndex(of: $0.tag) ?? 0 })
+            (
+                features(sentence.map(\.word), bits: bits, gazetteer: gazetteer),
+                sentence.map { tags.firstIndex(of: $0.tag) ?? 0 }
+            )
         }
         var order = Array(prepared.indices)
         var random = seed
         var step: Int32 = 1
-        func update(_ array: inout [Float], _ totalArray: inout [Float], _ stampArray: inout [Int32], _ index: Int, _ delta: Float) {
+        func update(
+            _ array: inout [Float], _ totalArray: inout [Float], _ stampArray: inout [Int32], _ index: Int,
+            _ delta: Float
+        ) {
             totalArray[index] += Float(step - stampArray[index]) * array[index]
             stampArray[index] = step
             array[index] += delta
@@ -229,8 +249,12 @@ public struct EntityTagger: Sendable {
                             }
                         }
                         if goldTag != guessTag || goldPrevious != guessPrevious {
-                            update(&model.transitions, &transitionTotals, &transitionStamps, goldPrevious * tagCount + goldTag, 1)
-                            update(&model.transitions, &transitionTotals, &transitionStamps, guessPrevious * tagCount + guessTag, -1)
+                            update(
+                                &model.transitions, &transitionTotals, &transitionStamps,
+                                goldPrevious * tagCount + goldTag, 1)
+                            update(
+                                &model.transitions, &transitionTotals, &transitionStamps,
+                                guessPrevious * tagCount + guessTag, -1)
                         }
                     }
                 }
@@ -260,7 +284,10 @@ public struct EntityTagger: Sendable {
         append(UInt32(Self.tagCount))
         for array in [transitions, weights] {
             array.withUnsafeBufferPointer { buffer in
-                bytes.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
+                bytes.append(
+                    UnsafeBufferPointer(
+                        start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self),
+                        count: buffer.count * 4))
             }
         }
         return bytes
@@ -287,8 +314,12 @@ public struct EntityTagger: Sendable {
         var transitions = [Float](repeating: 0, count: transitionCount)
         var weights = [Float](repeating: 0, count: weightCount)
         data.withUnsafeBytes { raw in
-            transitions.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[16..<(16 + 4 * transitionCount)])) }
-            weights.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(16 + 4 * transitionCount)...])) }
+            transitions.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[16..<(16 + 4 * transitionCount)]))
+            }
+            weights.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(16 + 4 * transitionCount)...]))
+            }
         }
         self.transitions = transitions
         self.weights = weights

@@ -28,12 +28,14 @@ public struct EvaluationReport: Sendable, Codable {
         out += " and type, lenient = overlapping span and same type (quotes: overlap at least half the union).\n"
         for split in splits {
             out += "\n## \(split.name) (\(split.scores.documents) documents)\n\n"
-            out += "| layer | gold | predicted | strict P | strict R | strict F1 | lenient P | lenient R | lenient F1 | other |\n"
+            out +=
+                "| layer | gold | predicted | strict P | strict R | strict F1 | lenient P | lenient R | lenient F1 | other |\n"
             out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
             for name in Self.layerOrder {
                 guard let layer = split.scores.layers[name] else { continue }
                 guard layer.produced else {
-                    out += "| \(name) | \(layer.goldCount) | | not produced by the pipeline yet | | | | | | \(features(layer)) |\n"
+                    out +=
+                        "| \(name) | \(layer.goldCount) | | not produced by the pipeline yet | | | | | | \(features(layer)) |\n"
                     for type in layer.goldCountByType.keys.sorted() {
                         out += "| &nbsp;&nbsp;\(name) \(type) | \(layer.goldCountByType[type]!) | | | | | | | | |\n"
                     }
@@ -43,8 +45,10 @@ public struct EvaluationReport: Sendable, Codable {
                 for type in layer.byType.keys.sorted() {
                     let typeScore = layer.byType[type]!
                     out += "| &nbsp;&nbsp;\(name) \(type) | \(layer.goldCountByType[type] ?? 0) | | "
-                    out += "\(format(typeScore.strict.precision)) | \(format(typeScore.strict.recall)) | \(format(typeScore.strict.f1)) | "
-                    out += "\(format(typeScore.lenient.precision)) | \(format(typeScore.lenient.recall)) | \(format(typeScore.lenient.f1)) | |\n"
+                    out +=
+                        "\(format(typeScore.strict.precision)) | \(format(typeScore.strict.recall)) | \(format(typeScore.strict.f1)) | "
+                    out +=
+                        "\(format(typeScore.lenient.precision)) | \(format(typeScore.lenient.recall)) | \(format(typeScore.lenient.f1)) | |\n"
                 }
             }
         }
@@ -56,11 +60,15 @@ public struct EvaluationReport: Sendable, Codable {
         var out = ""
         for split in splits {
             out += "== \(split.name): \(split.scores.documents) documents\n"
-            out += pad("layer", 24) + pad("gold", 7) + pad("pred", 7) + pad("strict P/R/F1", 22) + pad("lenient P/R/F1", 22) + "other\n"
+            out +=
+                pad("layer", 24) + pad("gold", 7) + pad("pred", 7) + pad("strict P/R/F1", 22)
+                + pad("lenient P/R/F1", 22) + "other\n"
             for name in Self.layerOrder {
                 guard let layer = split.scores.layers[name] else { continue }
                 guard layer.produced else {
-                    out += pad(name, 24) + pad("\(layer.goldCount)", 7) + pad("-", 7) + pad("not produced by the pipeline yet", 44)
+                    out +=
+                        pad(name, 24) + pad("\(layer.goldCount)", 7) + pad("-", 7)
+                        + pad("not produced by the pipeline yet", 44)
                         + features(layer) + "\n"
                     for type in layer.goldCountByType.keys.sorted() {
                         out += pad("  \(type)", 24) + "\(layer.goldCountByType[type]!)\n"

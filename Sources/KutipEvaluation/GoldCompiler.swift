@@ -17,10 +17,12 @@ public struct GoldCompiler: Sendable {
         return try compile(description, origin: origin) { name in
             let textURL = url.deletingLastPathComponent().appendingPathComponent(name)
             guard let textData = FileManager.default.contents(atPath: textURL.path) else {
-                throw GoldDescriptionError(origin: origin, line: nil, reason: "cannot read the text file \(textURL.path)")
+                throw GoldDescriptionError(
+                    origin: origin, line: nil, reason: "cannot read the text file \(textURL.path)")
             }
             guard let text = String(validatingUTF8Data: textData) else {
-                throw GoldDescriptionError(origin: origin, line: nil, reason: "the text file \(textURL.path) is not valid UTF-8")
+                throw GoldDescriptionError(
+                    origin: origin, line: nil, reason: "the text file \(textURL.path) is not valid UTF-8")
             }
             return text
         }
@@ -48,7 +50,9 @@ public struct GoldCompiler: Sendable {
             } else {
                 throw GoldDescriptionError(
                     origin: origin, line: index + 1,
-                    reason: "unknown kind \"\(kind)\" (expected one of \(Self.annotationKinds.sorted().joined(separator: ", ")))")
+                    reason:
+                        "unknown kind \"\(kind)\" (expected one of \(Self.annotationKinds.sorted().joined(separator: ", ")))"
+                )
             }
         }
         guard let textName = header.first(where: { $0.0 == "text" })?.1, !textName.isEmpty else {
@@ -100,35 +104,45 @@ public struct GoldCompiler: Sendable {
             let selector = try Selector(selectorText, origin: origin, line: line.number)
             func need(_ value: String?, _ what: String) throws -> String {
                 guard let value, !value.isEmpty else {
-                    throw GoldDescriptionError(origin: origin, line: line.number, reason: "\(line.kind) needs \"=> \(what)\"")
+                    throw GoldDescriptionError(
+                        origin: origin, line: line.number, reason: "\(line.kind) needs \"=> \(what)\"")
                 }
                 return value
             }
             switch line.kind {
             case "abbr":
                 let expansion = try need(value, "expansion")
-                for span in try resolver.resolve(selector, layer: abbreviations.map(\.span)).mapError(origin: origin, line: line.number) {
+                for span in try resolver.resolve(selector, layer: abbreviations.map(\.span)).mapError(
+                    origin: origin, line: line.number)
+                {
                     abbreviations.append(Abbreviation(span: span, expansion: expansion))
                 }
             case "PER", "ORG", "LOC":
                 let type = EntityType(rawValue: line.kind)!
                 let canonical = type == .person ? try need(value, "canonical name") : value
-                for span in try resolver.resolve(selector, layer: entities.map(\.span)).mapError(origin: origin, line: line.number) {
+                for span in try resolver.resolve(selector, layer: entities.map(\.span)).mapError(
+                    origin: origin, line: line.number)
+                {
                     entities.append(Entity(span: span, type: type, canonical: canonical, role: attributes["role"]))
                 }
             case "DATE", "TIME", "DURATION", "SET":
                 let timex = try need(value, "TIMEX3 value")
-                for span in try resolver.resolve(selector, layer: dates.map(\.span)).mapError(origin: origin, line: line.number) {
+                for span in try resolver.resolve(selector, layer: dates.map(\.span)).mapError(
+                    origin: origin, line: line.number)
+                {
                     dates.append(TemporalExpression(span: span, type: TimexType(rawValue: line.kind)!, value: timex))
                 }
             default:  // direct, indirect
                 let speakerText = try need(value, "speaker or null")
                 let speaker = speakerText == "null" ? nil : speakerText
-                for span in try resolver.resolve(selector, layer: quotes.map(\.span)).mapError(origin: origin, line: line.number) {
+                for span in try resolver.resolve(selector, layer: quotes.map(\.span)).mapError(
+                    origin: origin, line: line.number)
+                {
                     var cue: Span?
                     if let cueText = attributes["cue"] {
                         let cueSelector = try Selector(cueText, origin: origin, line: line.number)
-                        cue = try resolver.resolveNearest(cueSelector, to: span).mapError(origin: origin, line: line.number)
+                        cue = try resolver.resolveNearest(cueSelector, to: span).mapError(
+                            origin: origin, line: line.number)
                     }
                     quotes.append(
                         Quote(
@@ -162,7 +176,9 @@ public struct GoldCompiler: Sendable {
         while true {
             var found: (Range<String.Index>, String)?
             for name in attributeNames {
-                if let range = rest.range(of: "; \(name): ", options: .backwards), found == nil || range.lowerBound > found!.0.lowerBound {
+                if let range = rest.range(of: "; \(name): ", options: .backwards),
+                    found == nil || range.lowerBound > found!.0.lowerBound
+                {
                     found = (range, name)
                 }
             }
@@ -231,7 +247,8 @@ struct Selector {
         while let first = scalars.first {
             if first == "\\", scalars.count > 3, scalars.dropFirst().first == "u", scalars.dropFirst(2).first == "{",
                 let close = scalars.firstIndex(of: "}"),
-                let value = UInt32(String(String.UnicodeScalarView(scalars[(scalars.startIndex + 3)..<close])), radix: 16),
+                let value = UInt32(
+                    String(String.UnicodeScalarView(scalars[(scalars.startIndex + 3)..<close])), radix: 16),
                 let scalar = Unicode.Scalar(value)
             {
                 result.append(scalar)
@@ -254,7 +271,10 @@ struct Selector {
         if inner.hasPrefix("in: ") {
             // The context may itself contain " [": take the first " [in: " instead.
             if let start = text.range(of: " [in: ") {
-                return (.inside(String(text[start.upperBound..<text.index(before: text.endIndex)])), String(text[..<start.lowerBound]))
+                return (
+                    .inside(String(text[start.upperBound..<text.index(before: text.endIndex)])),
+                    String(text[..<start.lowerBound])
+                )
             }
         }
         return nil
@@ -347,12 +367,15 @@ struct SnippetResolver {
         case .inside(let context):
             let contextPlaces = places(of: context, mode: .word)
             guard contextPlaces.count == 1 else {
-                return .failure(SnippetError(reason: "context \"\(context)\" occurs \(contextPlaces.count) times, not once"))
+                return .failure(
+                    SnippetError(reason: "context \"\(context)\" occurs \(contextPlaces.count) times, not once"))
             }
             let contextRange = contextPlaces[0]..<contextPlaces[0] + context.unicodeScalars.count
             starts = places(of: selector.first, in: contextRange, mode: mode)
             guard starts.count == 1 else {
-                return .failure(SnippetError(reason: "\"\(selector.first)\" occurs \(starts.count) times inside its context, not once"))
+                return .failure(
+                    SnippetError(
+                        reason: "\"\(selector.first)\" occurs \(starts.count) times inside its context, not once"))
             }
         default:
             starts = places(of: selector.first, mode: mode)
@@ -368,7 +391,8 @@ struct SnippetResolver {
             chosen = starts
         case .nth(let number):
             guard number <= starts.count else {
-                return .failure(SnippetError(reason: "\"\(selector.first)\" occurs \(starts.count) times, no place \(number)"))
+                return .failure(
+                    SnippetError(reason: "\"\(selector.first)\" occurs \(starts.count) times, no place \(number)"))
             }
             chosen = [starts[number - 1]]
         case .all:
@@ -386,7 +410,8 @@ struct SnippetResolver {
             let span = source.span(start, end)
             if taken.contains(where: { $0.overlaps(span) }) {
                 if selector.modifier == .all { continue }
-                return .failure(SnippetError(reason: "\"\(span.text)\" at \(start) overlaps a span already in this layer"))
+                return .failure(
+                    SnippetError(reason: "\"\(span.text)\" at \(start) overlaps a span already in this layer"))
             }
             taken.append(span)
             spans.append(span)
@@ -399,7 +424,9 @@ struct SnippetResolver {
         switch selector.modifier {
         case .unique, .all:
             let starts = places(of: selector.first)
-            guard !starts.isEmpty else { return .failure(SnippetError(reason: "cue \"\(selector.first)\" does not occur")) }
+            guard !starts.isEmpty else {
+                return .failure(SnippetError(reason: "cue \"\(selector.first)\" does not occur"))
+            }
             func distance(_ start: Int) -> Int {
                 let end = start + selector.first.unicodeScalars.count
                 if end <= target.start { return target.start - end }
@@ -410,7 +437,8 @@ struct SnippetResolver {
             return .success(source.span(best, best + selector.first.unicodeScalars.count))
         default:
             return resolve(selector, layer: []).flatMap { spans in
-                spans.count == 1 ? .success(spans[0]) : .failure(SnippetError(reason: "cue selector must pick one place"))
+                spans.count == 1
+                    ? .success(spans[0]) : .failure(SnippetError(reason: "cue selector must pick one place"))
             }
         }
     }

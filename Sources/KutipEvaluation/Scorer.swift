@@ -20,7 +20,8 @@ public enum Scorer {
         }
         if let goldItems = gold.boilerplate {
             scores.layers["boilerplate"] = scoreSpans(
-                "boilerplate", gold: goldItems.map { Item($0) }, predicted: (predicted.boilerplate ?? []).map { Item($0) })
+                "boilerplate", gold: goldItems.map { Item($0) },
+                predicted: (predicted.boilerplate ?? []).map { Item($0) })
         }
         if let goldItems = gold.sentences {
             scores.layers["sentences"] = scoreSpans(
@@ -29,18 +30,23 @@ public enum Scorer {
         if let goldItems = gold.tokens {
             scores.layers["tokens"] = scoreSpans(
                 "tokens", gold: goldItems.indices.map { Item(start: goldItems.start($0), end: goldItems.end($0)) },
-                predicted: (predicted.tokens.map { list in list.indices.map { Item(start: list.start($0), end: list.end($0)) } } ?? []))
+                predicted: (predicted.tokens.map { list in
+                    list.indices.map { Item(start: list.start($0), end: list.end($0)) }
+                } ?? []))
         }
         if let goldItems = gold.abbreviations {
             let predictedItems = (predicted.abbreviations ?? []).filter { keep($0.span) }
             var score = scoreSpans(
                 "abbreviations", gold: goldItems.map { Item($0.span) }, predicted: predictedItems.map { Item($0.span) })
             var expansion = Accuracy()
-            let predictedBySpan = Dictionary(predictedItems.map { (SpanKey($0.span), $0.expansion) }, uniquingKeysWith: { a, _ in a })
+            let predictedBySpan = Dictionary(
+                predictedItems.map { (SpanKey($0.span), $0.expansion) }, uniquingKeysWith: { a, _ in a })
             for item in goldItems {
                 guard let guess = predictedBySpan[SpanKey(item.span)] else { continue }
                 expansion.total += 1
-                if fold(guess, dropPunctuation: true) == fold(item.expansion, dropPunctuation: true) { expansion.correct += 1 }
+                if fold(guess, dropPunctuation: true) == fold(item.expansion, dropPunctuation: true) {
+                    expansion.correct += 1
+                }
             }
             score.accuracies["expansion"] = expansion
             scores.layers["abbreviations"] = score
@@ -57,7 +63,9 @@ public enum Scorer {
                 gold: goldPersons.map { Item($0.span) }, predicted: predictedPersons.map { Item($0.span) })
             {
                 clustering.total += 1
-                if fold(goldPersons[goldIndex].canonical ?? "") == fold(predictedPersons[predictedIndex].canonical ?? "") {
+                if fold(goldPersons[goldIndex].canonical ?? "")
+                    == fold(predictedPersons[predictedIndex].canonical ?? "")
+                {
                     clustering.correct += 1
                 }
             }
@@ -87,7 +95,8 @@ public enum Scorer {
         if let goldItems = gold.quotes {
             let predictedItems = (predicted.quotes ?? []).filter { keep($0.span) }
             var score = scoreQuotes(gold: goldItems, predicted: predictedItems)
-            score.goldFeatures["cue -nya"] = goldItems.filter { $0.cue?.text.lowercased().hasSuffix("nya") ?? false }.count
+            score.goldFeatures["cue -nya"] =
+                goldItems.filter { $0.cue?.text.lowercased().hasSuffix("nya") ?? false }.count
             score.goldFeatures["no cue"] = goldItems.filter { $0.cue == nil }.count
             score.goldFeatures["speaker null"] = goldItems.filter { $0.speaker == nil }.count
             scores.layers["quotes"] = score
@@ -155,7 +164,8 @@ public enum Scorer {
             let predictedOfType = predicted.filter { $0.type == type }
             var typeScore = LayerScore.TypeScore()
             typeScore.strict = PRF(
-                matched: strictMatches(goldOfType, predictedOfType), predicted: predictedOfType.count, gold: goldOfType.count)
+                matched: strictMatches(goldOfType, predictedOfType), predicted: predictedOfType.count,
+                gold: goldOfType.count)
             typeScore.lenient = PRF(
                 matched: lenientPairs(gold: goldOfType, predicted: predictedOfType).count,
                 predicted: predictedOfType.count, gold: goldOfType.count)
@@ -207,7 +217,8 @@ public enum Scorer {
         var usedGold = Set<Int>()
         var usedPredicted = Set<Int>()
         var pairs: [(Int, Int)] = []
-        for candidate in candidates where !usedGold.contains(candidate.gold) && !usedPredicted.contains(candidate.predicted) {
+        for candidate in candidates
+        where !usedGold.contains(candidate.gold) && !usedPredicted.contains(candidate.predicted) {
             usedGold.insert(candidate.gold)
             usedPredicted.insert(candidate.predicted)
             pairs.append((candidate.gold, candidate.predicted))
@@ -229,7 +240,8 @@ public enum Scorer {
         score.predictedCount = predicted.count
         let goldItems = gold.map { Item($0.span, type: $0.kind.rawValue) }
         let predictedItems = predicted.map { Item($0.span, type: $0.kind.rawValue) }
-        score.strict = PRF(matched: strictMatches(goldItems, predictedItems), predicted: predicted.count, gold: gold.count)
+        score.strict = PRF(
+            matched: strictMatches(goldItems, predictedItems), predicted: predicted.count, gold: gold.count)
         let pairs = lenientPairs(gold: goldItems, predicted: predictedItems, accept: quoteMatch)
         score.lenient = PRF(matched: pairs.count, predicted: predicted.count, gold: gold.count)
         var attribution = Accuracy()
@@ -248,7 +260,8 @@ public enum Scorer {
             let predictedOfKind = predictedItems.filter { $0.type == kind.rawValue }
             var typeScore = LayerScore.TypeScore()
             typeScore.strict = PRF(
-                matched: strictMatches(goldOfKind, predictedOfKind), predicted: predictedOfKind.count, gold: goldOfKind.count)
+                matched: strictMatches(goldOfKind, predictedOfKind), predicted: predictedOfKind.count,
+                gold: goldOfKind.count)
             typeScore.lenient = PRF(
                 matched: lenientPairs(gold: goldOfKind, predicted: predictedOfKind, accept: quoteMatch).count,
                 predicted: predictedOfKind.count, gold: goldOfKind.count)

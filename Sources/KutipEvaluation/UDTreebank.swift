@@ -71,7 +71,8 @@ public struct UDTreebank: Sendable {
                 let needle = Array(form.unicodeScalars)
                 while cursor < sentenceEnd, scalars[cursor].properties.isWhitespace { cursor += 1 }
                 var start = cursor
-                if !(start + needle.count <= sentenceEnd && scalars[start..<start + needle.count].elementsEqual(needle)) {
+                if !(start + needle.count <= sentenceEnd && scalars[start..<start + needle.count].elementsEqual(needle))
+                {
                     // Search ahead; a treebank form may differ from its text.
                     var found: Int?
                     var probe = cursor

@@ -114,7 +114,8 @@ public struct Tokenizer: Sendable {
                     tokens.append(start: start, end: end, kind: kind(of: start, end, scalars, hasAt: nil))
                 }
             } else {
-                tokens.append(start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars, hasAt: hasAt))
+                tokens.append(
+                    start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars, hasAt: hasAt))
             }
             current = next
         }
@@ -144,7 +145,8 @@ public struct Tokenizer: Sendable {
         {
             return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
         }
-        if end - hyphen == 4, scalars[right].elementsEqual("nya".unicodeScalars) || scalars[right].elementsEqual("NYA".unicodeScalars),
+        if end - hyphen == 4,
+            scalars[right].elementsEqual("nya".unicodeScalars) || scalars[right].elementsEqual("NYA".unicodeScalars),
             left.contains(where: { $0 > start && scalars[$0].isKutipUppercase })
         {
             return [(start, hyphen), (hyphen, hyphen + 1), (hyphen + 1, end)]
@@ -173,7 +175,8 @@ public struct Tokenizer: Sendable {
             guard colon + 2 < scalars.count, scalars[colon] == ":", scalars[colon + 1] == "/", scalars[colon + 2] == "/"
             else { return nil }
         } else if first == 0x77 {  // w
-            guard lower(start + 1) == 0x77, lower(start + 2) == 0x77, start + 3 < scalars.count, scalars[start + 3] == "."
+            guard lower(start + 1) == 0x77, lower(start + 2) == 0x77, start + 3 < scalars.count,
+                scalars[start + 3] == "."
             else { return nil }
         } else {
             return nil
@@ -236,7 +239,9 @@ public struct Tokenizer: Sendable {
         source.scalars.withUnsafeBufferPointer { makeSentences(source, utf16, tokens, $0) }
     }
 
-    private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: TokenList, _ scalars: Scalars) -> [Span] {
+    private func makeSentences(_ source: SourceText, _ utf16: UTF16Text, _ tokens: TokenList, _ scalars: Scalars)
+        -> [Span]
+    {
         guard !tokens.isEmpty else { return [] }
         let boundaries = sentenceBreaks.boundaries(in: utf16)
         var sentences: [Span] = []

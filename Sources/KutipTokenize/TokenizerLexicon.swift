@@ -49,7 +49,8 @@ public struct TokenizerLexicon: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t").map { $0.trimmingWhitespace() }
             guard fields.count >= 2, let kind = Class(rawValue: String(fields[1])), fields[0].hasSuffix(".") else {
-                throw LexiconError(file: origin, line: number + 1, reason: "expected \"form.<TAB>title|any\", found \"\(line)\"")
+                throw LexiconError(
+                    file: origin, line: number + 1, reason: "expected \"form.<TAB>title|any\", found \"\(line)\"")
             }
             forms[fields[0].lowercased()] = kind
         }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CICU
+import Foundation
 
 /// An ICU break iterator (word or sentence), compiled once and shared.
 ///

@@ -72,7 +72,8 @@ struct CLITests {
     }
 
     @Test func standardInputEmptyFilesAndCRLFWork() throws {
-        let piped = try runKutip(["annotate", "-", "--no-tokens"], input: Array("Baris satu.\r\nBaca juga: x\r\n".utf8))
+        let piped = try runKutip(
+            ["annotate", "-", "--no-tokens"], input: Array("Baris satu.\r\nBaca juga: x\r\n".utf8))
         #expect(piped.status == 0)
         #expect(piped.stdout.contains("\"text\":\"Baca juga: x\""))
         let empty = try runKutip(["annotate", try temporaryFile("empty.txt", [])])
@@ -96,7 +97,11 @@ struct CLITests {
 
     @Test func goldCompilesAndReportsItsErrors() throws {
         let text = try temporaryFile("a.txt", Array("Andap hadir.".utf8))
-        let labels = try temporaryFile("a.labels", Array("text: \(URL(fileURLWithPath: text).lastPathComponent)\nid: a\n\nPER: Andap => Andap\nORG: Harun\n".utf8))
+        let labels = try temporaryFile(
+            "a.labels",
+            Array(
+                "text: \(URL(fileURLWithPath: text).lastPathComponent)\nid: a\n\nPER: Andap => Andap\nORG: Harun\n".utf8
+            ))
         let result = try runKutip(["gold", labels, "--output", "-"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a.labels:5: \"Harun\" occurs 0 times"))

@@ -7,7 +7,11 @@ import Testing
 struct DocumentJSONTests {
     static func sample() -> Document {
         let text = "Kata “Andap” di Jakarta 😀, Senin (30/1).\r\nASN \"bebas\"\t\\ ok"
-        var document = Document(id: "x-1", text: text, meta: Metadata(source: "contoh.id", published: "2023-01-30", extra: ["license": .string("CC BY-SA 4.0"), "rank": .number(3)]))
+        var document = Document(
+            id: "x-1", text: text,
+            meta: Metadata(
+                source: "contoh.id", published: "2023-01-30",
+                extra: ["license": .string("CC BY-SA 4.0"), "rank": .number(3)]))
         let source = document.source
         document.boilerplate = []
         let firstSentence = source.span(of: "Kata “Andap” di Jakarta 😀, Senin (30/1).")
@@ -21,7 +25,9 @@ struct DocumentJSONTests {
         document.dates = [TemporalExpression(span: source.span(of: "Senin (30/1)"), type: .date, value: "2023-01-30")]
         document.quotes = [
             Quote(span: source.span(of: "“Andap”"), kind: .direct, speaker: nil, cue: source.span(of: "Kata")),
-            Quote(span: source.span(of: "\"bebas\""), kind: .indirect, speaker: "Andap Budhi Revianto", role: "Sekjen", organization: "Kemenkumham"),
+            Quote(
+                span: source.span(of: "\"bebas\""), kind: .indirect, speaker: "Andap Budhi Revianto", role: "Sekjen",
+                organization: "Kemenkumham"),
         ]
         return document
     }
@@ -72,7 +78,8 @@ struct DocumentJSONTests {
     }
 
     @Test func mismatchedTextNamesFileLayerAndOffset() throws {
-        let json = #"{"schema":"kutip/1","text":"Halo Andap","entities":[{"start":5,"end":10,"text":"Andhap","type":"PER"}]}"#
+        let json =
+            #"{"schema":"kutip/1","text":"Halo Andap","entities":[{"start":5,"end":10,"text":"Andhap","type":"PER"}]}"#
         let error = try #require(throws: DocumentValidationError.self) {
             try Document(json: Data(json.utf8), origin: "gold/x.json")
         }
@@ -83,9 +90,11 @@ struct DocumentJSONTests {
     }
 
     @Test func outOfBoundsAndOverlapsAreRejected() throws {
-        let outside = #"{"schema":"kutip/1","text":"abc","dates":[{"start":2,"end":9,"text":"c","type":"DATE","value":"2023"}]}"#
+        let outside =
+            #"{"schema":"kutip/1","text":"abc","dates":[{"start":2,"end":9,"text":"c","type":"DATE","value":"2023"}]}"#
         #expect(throws: DocumentValidationError.self) { try Document(json: Data(outside.utf8)) }
-        let overlap = #"{"schema":"kutip/1","text":"abcdef","boilerplate":[{"start":0,"end":3,"text":"abc"},{"start":2,"end":4,"text":"cd"}]}"#
+        let overlap =
+            #"{"schema":"kutip/1","text":"abcdef","boilerplate":[{"start":0,"end":3,"text":"abc"},{"start":2,"end":4,"text":"cd"}]}"#
         #expect(throws: DocumentValidationError.self) { try Document(json: Data(overlap.utf8)) }
         let badToken = #"{"schema":"kutip/1","text":"abc","tokens":[{"start":0,"end":2,"text":"ax"}]}"#
         #expect(throws: DocumentValidationError.self) { try Document(json: Data(badToken.utf8)) }
@@ -99,7 +108,8 @@ struct DocumentJSONTests {
     }
 
     @Test func unknownFieldsAreIgnored() throws {
-        let json = #"{"schema":"kutip/1","text":"Andap","future":{"x":1},"entities":[{"start":0,"end":5,"text":"Andap","type":"PER","canonical":"Andap","confidence":0.9}]}"#
+        let json =
+            #"{"schema":"kutip/1","text":"Andap","future":{"x":1},"entities":[{"start":0,"end":5,"text":"Andap","type":"PER","canonical":"Andap","confidence":0.9}]}"#
         let document = try Document(json: Data(json.utf8))
         #expect(document.entities?.first?.canonical == "Andap")
     }

@@ -15,11 +15,20 @@ struct DateTests {
     @Test(arguments: [
         ("Pada 30 Januari 2023 ia datang.", ["30 Januari 2023=DATE:2023-01-30"]),
         ("Pada 30 Jan 2023 ia datang.", ["30 Jan 2023=DATE:2023-01-30"]),
-        ("Pada 30/01/2023 dan 30-1-2023 serta 2023-01-30.", ["30/01/2023=DATE:2023-01-30", "30-1-2023=DATE:2023-01-30", "2023-01-30=DATE:2023-01-30"]),
+        (
+            "Pada 30/01/2023 dan 30-1-2023 serta 2023-01-30.",
+            ["30/01/2023=DATE:2023-01-30", "30-1-2023=DATE:2023-01-30", "2023-01-30=DATE:2023-01-30"]
+        ),
         ("Sejak Januari 2023 dan tahun 2023.", ["Januari 2023=DATE:2023-01", "tahun 2023=DATE:2023"]),
         ("Target awal 2023 dan akhir 2024.", ["awal 2023=DATE:2023", "akhir 2024=DATE:2024"]),
         ("Pemilu 2024 mendatang.", ["2024 mendatang=DATE:2024"]),
-        ("Dibuka 5 Nop 2022, 3 Peb 2022, 1 Mrt 2022, dan 17 Agt 2022.", ["5 Nop 2022=DATE:2022-11-05", "3 Peb 2022=DATE:2022-02-03", "1 Mrt 2022=DATE:2022-03-01", "17 Agt 2022=DATE:2022-08-17"]),
+        (
+            "Dibuka 5 Nop 2022, 3 Peb 2022, 1 Mrt 2022, dan 17 Agt 2022.",
+            [
+                "5 Nop 2022=DATE:2022-11-05", "3 Peb 2022=DATE:2022-02-03", "1 Mrt 2022=DATE:2022-03-01",
+                "17 Agt 2022=DATE:2022-08-17",
+            ]
+        ),
     ])
     func absoluteDates(text: String, expected: [String]) {
         #expect(dates(text) == expected)
@@ -30,7 +39,10 @@ struct DateTests {
         ("Ikrar dipimpin Andap, Senin (30/01/2023).", ["Senin (30/01/2023)=DATE:2023-01-30"]),
         ("Rapat digelar pada Selasa.", ["Selasa=DATE:2023-01-24"]),
         ("Ia datang Rabu lalu dan pulang Kamis depan.", ["Rabu lalu=DATE:2023-01-25", "Kamis depan=DATE:2023-02-02"]),
-        ("Ia tiba pada Jumat, pada Jum'at, atau pada Ahad.", ["Jumat=DATE:2023-01-27", "Jum'at=DATE:2023-01-27", "Ahad=DATE:2023-01-29"]),
+        (
+            "Ia tiba pada Jumat, pada Jum'at, atau pada Ahad.",
+            ["Jumat=DATE:2023-01-27", "Jum'at=DATE:2023-01-27", "Ahad=DATE:2023-01-29"]
+        ),
         ("Sepanjang minggu ini hujan, tetapi Minggu cerah.", ["minggu ini=DATE:2023-W05", "Minggu=DATE:2023-01-29"]),
     ])
     func dayNames(text: String, expected: [String]) {
@@ -43,30 +55,39 @@ struct DateTests {
         // A weekday typo: the nearest date wins over a year-old one.
         #expect(dates("Selasa (9/8) lalu.", published: "2017-08-10") == ["Selasa (9/8) lalu=DATE:2017-08-09"])
         // Without a publication date, the years the article mentions decide.
-        #expect(dates("Pemilu 2024 kian dekat. Senin (30/1) rapat.", published: nil) == ["2024=DATE:2024", "Senin (30/1)=DATE:2023-01-30"])
+        #expect(
+            dates("Pemilu 2024 kian dekat. Senin (30/1) rapat.", published: nil) == [
+                "2024=DATE:2024", "Senin (30/1)=DATE:2023-01-30",
+            ])
     }
 
     @Test(arguments: [
-        ("kemarin", "kemarin=DATE:2023-01-29"), ("hari ini", "hari ini=DATE:2023-01-30"), ("besok", "besok=DATE:2023-01-31"),
+        ("kemarin", "kemarin=DATE:2023-01-29"), ("hari ini", "hari ini=DATE:2023-01-30"),
+        ("besok", "besok=DATE:2023-01-31"),
         ("lusa", "lusa=DATE:2023-02-01"), ("kemarin lusa", "kemarin lusa=DATE:2023-01-28"),
         ("tadi pagi", "tadi pagi=TIME:2023-01-30TMO"), ("nanti malam", "nanti malam=TIME:2023-01-30TNI"),
         ("pekan lalu", "pekan lalu=DATE:2023-W04"), ("minggu depan", "minggu depan=DATE:2023-W06"),
         ("bulan lalu", "bulan lalu=DATE:2022-12"), ("bulan depan", "bulan depan=DATE:2023-02"),
         ("tahun lalu", "tahun lalu=DATE:2022"), ("tahun depan", "tahun depan=DATE:2024"),
         ("dua hari lalu", "dua hari lalu=DATE:2023-01-28"), ("tiga bulan lagi", "tiga bulan lagi=DATE:2023-04"),
-        ("dua puluh tahun yang lalu", "dua puluh tahun yang lalu=DATE:2003"), ("5 tahun mendatang", "5 tahun mendatang=DATE:2028"),
-        ("puluhan tahun lalu", "puluhan tahun lalu=DATE:PAST_REF"), ("sebelas hari lalu", "sebelas hari lalu=DATE:2023-01-19"),
+        ("dua puluh tahun yang lalu", "dua puluh tahun yang lalu=DATE:2003"),
+        ("5 tahun mendatang", "5 tahun mendatang=DATE:2028"),
+        ("puluhan tahun lalu", "puluhan tahun lalu=DATE:PAST_REF"),
+        ("sebelas hari lalu", "sebelas hari lalu=DATE:2023-01-19"),
     ])
     func relativeExpressions(phrase: String, expected: String) {
         #expect(dates("Ia bilang \(phrase) itu penting.") == [expected])
     }
 
     @Test func timesKeepTheirDayAndZone() {
-        #expect(dates("Dimulai Senin (30/1) pukul 10.00 WIB.") == ["Senin (30/1) pukul 10.00 WIB=TIME:2023-01-30T10:00"])
+        #expect(
+            dates("Dimulai Senin (30/1) pukul 10.00 WIB.") == ["Senin (30/1) pukul 10.00 WIB=TIME:2023-01-30T10:00"])
         #expect(dates("Dimulai pukul 14:30 WITA.") == ["pukul 14:30 WITA=TIME:2023-01-30T14:30"])
         #expect(dates("Gempa pada 09.15 WIT terasa.") == ["09.15 WIT=TIME:2023-01-30T09:15"])
         #expect(dates("Rapat Senin (30/1) malam.") == ["Senin (30/1) malam=TIME:2023-01-30TNI"])
-        #expect(dates("Pukul 20.00 WIB, Selasa (31/1) ia tiba.") == ["Pukul 20.00 WIB, Selasa (31/1)=TIME:2023-01-31T20:00"])
+        #expect(
+            dates("Pukul 20.00 WIB, Selasa (31/1) ia tiba.") == ["Pukul 20.00 WIB, Selasa (31/1)=TIME:2023-01-31T20:00"]
+        )
     }
 
     @Test func durationsAndSets() {

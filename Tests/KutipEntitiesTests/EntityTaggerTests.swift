@@ -6,7 +6,8 @@ import Testing
 @Suite("Entity tagger (groundwork for the entity stage)")
 struct EntityTaggerTests {
     @Test func corporaAreReadWhateverTheirLineEndsAndColumns() {
-        let text = "Joko\tB-PERSON\r\nWidodo\tI-PERSON\r\ndi\tO\r\nJakarta\tB-PLACE\r\n\r\nKPK NOUN B-ORGANISATION\nbekerja VERB O\n"
+        let text =
+            "Joko\tB-PERSON\r\nWidodo\tI-PERSON\r\ndi\tO\r\nJakarta\tB-PLACE\r\n\r\nKPK NOUN B-ORGANISATION\nbekerja VERB O\n"
         let sentences = NERCorpus.read(text)
         #expect(sentences.count == 2)
         #expect(sentences[0].map(\.tag) == ["B-PER", "I-PER", "O", "B-LOC"])
@@ -20,9 +21,12 @@ struct EntityTaggerTests {
 
     @Test func trainingLearnsAndTheModelRoundTrips() throws {
         let sentence: [(word: String, tag: String)] = [
-            ("Presiden", "O"), ("Joko", "B-PER"), ("Widodo", "I-PER"), ("tiba", "O"), ("di", "O"), ("Surabaya", "B-LOC"),
+            ("Presiden", "O"), ("Joko", "B-PER"), ("Widodo", "I-PER"), ("tiba", "O"), ("di", "O"),
+            ("Surabaya", "B-LOC"),
         ]
-        let other: [(word: String, tag: String)] = [("Kantor", "O"), ("KPK", "B-ORG"), ("di", "O"), ("Jakarta", "B-LOC")]
+        let other: [(word: String, tag: String)] = [
+            ("Kantor", "O"), ("KPK", "B-ORG"), ("di", "O"), ("Jakarta", "B-LOC"),
+        ]
         let model = EntityTagger.train([sentence, other], epochs: 5, bits: 12)
         #expect(model.tag(sentence.map(\.word)) == sentence.map(\.tag))
         let reloaded = try EntityTagger(data: model.data())
@@ -38,7 +42,8 @@ struct EntityTaggerTests {
         ]
         let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 3, bits: 12))
         let pipeline = try Kutip.defaultPipeline().appending(stage)
-        let text = TestSupport.hostileInputs.first { $0.name == name }!.text + "\nAndap Budhi hadir di Jakarta. Andap bicara."
+        let text =
+            TestSupport.hostileInputs.first { $0.name == name }!.text + "\nAndap Budhi hadir di Jakarta. Andap bicara."
         let document = try pipeline.annotate(text: text)
         #expect(TestSupport.offsetProblems(document) == nil)
         #expect(document.entities?.filter { $0.type == .person }.allSatisfy { $0.canonical != nil } ?? false)

@@ -2,10 +2,13 @@ import KutipCore
 import KutipEvaluation
 import Testing
 
-let article = "Andap hadir. \"Kami siap,\" kata Andap. Andapnya bukan nama.\nBaca juga :\u{A0}Andap lagi\nAndhap menjelaskan, ASN harus netral. (RO/OL-7)"
+let article =
+    "Andap hadir. \"Kami siap,\" kata Andap. Andapnya bukan nama.\nBaca juga :\u{A0}Andap lagi\nAndhap menjelaskan, ASN harus netral. (RO/OL-7)"
 
 func compile(_ lines: String) throws -> Document {
-    try GoldCompiler().compile("text: a.txt\nid: t1\npublished: 2023-01-30\nlicense: test\n\n" + lines, origin: "t.labels") { _ in article }
+    try GoldCompiler().compile(
+        "text: a.txt\nid: t1\npublished: 2023-01-30\nlicense: test\n\n" + lines, origin: "t.labels"
+    ) { _ in article }
 }
 
 @Suite("Gold compiler")

@@ -5,7 +5,8 @@ import Testing
 
 /// A tiny hand-made document: "Andap berkata di Jakarta, Senin (30/1)."
 func document(_ build: (SourceText, inout Document) -> Void) -> Document {
-    var document = Document(text: "Baca juga: x\n\"Kami siap,\" kata Andap di Jakarta, Senin (30/1). Harun menjelaskan, ASN netral.")
+    var document = Document(
+        text: "Baca juga: x\n\"Kami siap,\" kata Andap di Jakarta, Senin (30/1). Harun menjelaskan, ASN netral.")
     build(document.source, &document)
     return document
 }
@@ -22,8 +23,12 @@ struct ScorerTests {
         ]
         doc.dates = [TemporalExpression(span: source.span(of: "Senin (30/1)"), type: .date, value: "2023-01-30")]
         doc.quotes = [
-            Quote(span: source.span(of: "\"Kami siap,\""), kind: .direct, speaker: "Andap Budhi Revianto", cue: source.span(of: "kata")),
-            Quote(span: source.span(of: "ASN netral"), kind: .indirect, speaker: "Harun", cue: source.span(of: "menjelaskan")),
+            Quote(
+                span: source.span(of: "\"Kami siap,\""), kind: .direct, speaker: "Andap Budhi Revianto",
+                cue: source.span(of: "kata")),
+            Quote(
+                span: source.span(of: "ASN netral"), kind: .indirect, speaker: "Harun",
+                cue: source.span(of: "menjelaskan")),
         ]
     }
 
@@ -81,7 +86,11 @@ struct ScorerTests {
 
     @Test func quotesNeedHalfTheUnionToMatch() {
         let predicted = document { source, doc in
-            doc.quotes = [Quote(span: source.span(of: "\"Kami siap,\" kata Andap di Jak"), kind: .direct, speaker: "Andap Budhi Revianto")]
+            doc.quotes = [
+                Quote(
+                    span: source.span(of: "\"Kami siap,\" kata Andap di Jak"), kind: .direct,
+                    speaker: "Andap Budhi Revianto")
+            ]
         }
         let quotes = Scorer.score(gold: Self.gold, predicted: predicted).layers["quotes"]!
         #expect(quotes.lenient.truePositives == 0)  // overlap 12 of a union of 33
@@ -89,7 +98,8 @@ struct ScorerTests {
 
     @Test func predictionsInsideGoldBoilerplateAreDropped() {
         let predicted = document { source, doc in
-            doc.entities = [Entity(span: source.span(of: "Baca"), type: .person, canonical: "Baca")] + Self.gold.entities!
+            doc.entities =
+                [Entity(span: source.span(of: "Baca"), type: .person, canonical: "Baca")] + Self.gold.entities!
         }
         let entities = Scorer.score(gold: Self.gold, predicted: predicted).layers["entities"]!
         #expect(entities.predictedCount == 3)

@@ -1,3 +1,4 @@
+import Foundation
 import KutipCore
 
 /// Test helpers shared by every test target.
@@ -35,12 +36,11 @@ public enum TestSupport {
     ]
 }
 
-import Foundation
-
 extension TestSupport {
     /// The package's root folder, found from this file's path.
     public static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Every gold file under `Evaluation/gold`, with its path.
@@ -49,7 +49,8 @@ extension TestSupport {
         var urls: [URL] = []
         for split in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
             let folder = root.appendingPathComponent(split)
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".json") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where file.hasSuffix(".json") {
                 urls.append(folder.appendingPathComponent(file))
             }
         }

@@ -30,7 +30,8 @@ struct GoldCorpusTests {
         let boilerplate = gold.boilerplate ?? []
         for layer: Layer in [.abbreviations, .entities, .dates, .quotes] {
             for span in gold.spans(of: layer) ?? [] {
-                #expect(!boilerplate.contains { $0.overlaps(span) }, "\(name): \(layer) \(span.text) lies in boilerplate")
+                #expect(
+                    !boilerplate.contains { $0.overlaps(span) }, "\(name): \(layer) \(span.text) lies in boilerplate")
             }
         }
         // Every PER has a canonical that is one of its cluster's mentions or a fuller form of one.
@@ -47,7 +48,9 @@ struct GoldCorpusTests {
             #expect(fits, "\(name): canonical \(canonical) fits none of \(mentions.map(\.span.text))")
         }
         for date in gold.dates ?? [] {
-            #expect(TimexValue.isValid(date.value, type: date.type), "\(name): \(date.type.rawValue) \(date.span.text) = \(date.value)")
+            #expect(
+                TimexValue.isValid(date.value, type: date.type),
+                "\(name): \(date.type.rawValue) \(date.span.text) = \(date.value)")
         }
         // A cue lies in the quote's sentence group: the sentences it touches and one either side.
         let sentences = try sharedPipeline.annotate(Document(source: gold.source)).sentences ?? []
@@ -57,7 +60,9 @@ struct GoldCorpusTests {
             guard let first = touched.first, let last = touched.last else { continue }
             let start = sentences[max(0, first - 1)].start
             let end = sentences[min(sentences.count - 1, last + 1)].end
-            #expect(cue.start >= start && cue.end <= end, "\(name): cue \(cue.text) is far from \(quote.span.text.prefix(40))")
+            #expect(
+                cue.start >= start && cue.end <= end,
+                "\(name): cue \(cue.text) is far from \(quote.span.text.prefix(40))")
         }
     }
 
@@ -128,11 +133,15 @@ enum TimexValue {
     }
 
     static func isTime(_ value: String) -> Bool {
-        matches(value, "\(year)-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(([01][0-9]|2[0-4])(:[0-5][0-9])?|MO|MI|AF|EV|NI|DT)")
+        matches(
+            value,
+            "\(year)-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(([01][0-9]|2[0-4])(:[0-5][0-9])?|MO|MI|AF|EV|NI|DT)")
     }
 
     static func isDuration(_ value: String) -> Bool {
-        matches(value, "P([0-9]+(\\.[0-9]+)?|X)(Y|M|W|D|DE|CE)|PT([0-9]+(\\.[0-9]+)?|X)(H|M|S)|P([0-9]+Y)?([0-9]+M)?([0-9]+D)?")
+        matches(
+            value,
+            "P([0-9]+(\\.[0-9]+)?|X)(Y|M|W|D|DE|CE)|PT([0-9]+(\\.[0-9]+)?|X)(H|M|S)|P([0-9]+Y)?([0-9]+M)?([0-9]+D)?")
             && value != "P"
     }
 }

@@ -58,7 +58,9 @@ struct RobustnessTests {
             try ArticleInput.document(plainText: badUTF8, origin: "x.txt")
         }
         #expect(error.description == "x.txt: invalid UTF-8 at byte offset 5")
-        #expect(throws: InputError.self) { try ArticleInput.document(jsonLine: Array("{\"id\":1}".utf8), origin: "b.jsonl", line: 7) }
+        #expect(throws: InputError.self) {
+            try ArticleInput.document(jsonLine: Array("{\"id\":1}".utf8), origin: "b.jsonl", line: 7)
+        }
         let lineError = try #require(throws: InputError.self) {
             try ArticleInput.document(jsonLine: Array("{oops".utf8), origin: "b.jsonl", line: 7)
         }

@@ -23,13 +23,22 @@ struct TokenTests {
         ("Rp 10.000 atau 2,5 persen dari 1.250.000", ["Rp", "10.000", "atau", "2,5", "persen", "dari", "1.250.000"]),
         ("pada 30/01/2023 dan 30-1-2023", ["pada", "30/01/2023", "dan", "30-1-2023"]),
         ("pukul 10.00 WIB atau 14:30 WITA", ["pukul", "10.00", "WIB", "atau", "14:30", "WITA"]),
-        ("lihat https://www.kompas.com/read/2023/01/30/abc-def?x=1.", ["lihat", "https://www.kompas.com/read/2023/01/30/abc-def?x=1", "."]),
+        (
+            "lihat https://www.kompas.com/read/2023/01/30/abc-def?x=1.",
+            ["lihat", "https://www.kompas.com/read/2023/01/30/abc-def?x=1", "."]
+        ),
         ("buka www.detik.com, lalu", ["buka", "www.detik.com", ",", "lalu"]),
         ("surel budi.santoso@gmail.com ya", ["surel", "budi.santoso@gmail.com", "ya"]),
         ("ikuti @kemenkumhamri dan #NetralitasASN!", ["ikuti", "@kemenkumhamri", "dan", "#NetralitasASN", "!"]),
-        ("Komjen Pol. Andap Budhi Revianto, S.H., M.H.", ["Komjen", "Pol.", "Andap", "Budhi", "Revianto", ",", "S.H.", ",", "M.H."]),
+        (
+            "Komjen Pol. Andap Budhi Revianto, S.H., M.H.",
+            ["Komjen", "Pol.", "Andap", "Budhi", "Revianto", ",", "S.H.", ",", "M.H."]
+        ),
         ("Undang-undang No.5 Tahun 2014", ["Undang-undang", "No.", "5", "Tahun", "2014"]),
-        ("di Jl. Sudirman dan Prof. Dr. Ir. H. Ahmad", ["di", "Jl.", "Sudirman", "dan", "Prof.", "Dr.", "Ir.", "H.", "Ahmad"]),
+        (
+            "di Jl. Sudirman dan Prof. Dr. Ir. H. Ahmad",
+            ["di", "Jl.", "Sudirman", "dan", "Prof.", "Dr.", "Ir.", "H.", "Ahmad"]
+        ),
         ("\"Kami siap,\" katanya.", ["\"", "Kami", "siap", ",", "\"", "katanya", "."]),
         ("“Kami siap,” tuturnya.", ["“", "Kami", "siap", ",", "”", "tuturnya", "."]),
         ("ke-5 1960-an APBN-P Rp300 30-35", ["ke-5", "1960-an", "APBN-P", "Rp", "300", "30", "-", "35"]),
@@ -42,7 +51,10 @@ struct TokenTests {
 
     @Test func kindsAreAssigned() {
         let (tokens, _) = sharedTokenizer.tokenize(SourceText("Andap 2023 , https://a.id x@y.id @h #t Pol. 👍🏽 $"))
-        #expect(tokens.map(\.kind) == [.word, .number, .punctuation, .url, .email, .handle, .hashtag, .abbreviation, .emoji, .symbol])
+        #expect(
+            tokens.map(\.kind) == [
+                .word, .number, .punctuation, .url, .email, .handle, .hashtag, .abbreviation, .emoji, .symbol,
+            ])
     }
 
     @Test(arguments: TestSupport.hostileInputs.map(\.name))
@@ -81,13 +93,20 @@ struct SentenceTests {
     }
 
     @Test func dialogueAttributionStaysWithItsQuote() {
-        #expect(sentenceTexts("\"Kami siap,\" kata Harun. Ia tersenyum.") == ["\"Kami siap,\" kata Harun.", "Ia tersenyum."])
-        #expect(sentenceTexts("\"Benarkah?\" tanya dia. Tidak ada jawaban.") == ["\"Benarkah?\" tanya dia.", "Tidak ada jawaban."])
+        #expect(
+            sentenceTexts("\"Kami siap,\" kata Harun. Ia tersenyum.") == [
+                "\"Kami siap,\" kata Harun.", "Ia tersenyum.",
+            ])
+        #expect(
+            sentenceTexts("\"Benarkah?\" tanya dia. Tidak ada jawaban.") == [
+                "\"Benarkah?\" tanya dia.", "Tidak ada jawaban.",
+            ])
         #expect(sentenceTexts("“Awas!” seru petugas itu.") == ["“Awas!” seru petugas itu."])
     }
 
     @Test func lineBreaksEndSentencesAndAbbreviationsMayEndOne() {
-        #expect(sentenceTexts("Judul Tanpa Titik\nIsi berita dimulai.") == ["Judul Tanpa Titik", "Isi berita dimulai."])
+        #expect(
+            sentenceTexts("Judul Tanpa Titik\nIsi berita dimulai.") == ["Judul Tanpa Titik", "Isi berita dimulai."])
         #expect(sentenceTexts("Ada beras, gula, dll. Semua murah.").count == 2)
         #expect(sentenceTexts("Saham PT Abadi Tbk. Harga naik.").count == 2)
         #expect(sentenceTexts("Harun, S.H. Ia hadir.").count == 2)
