@@ -23,7 +23,8 @@ import Testing
 @Test func readmeShowsTheTestedExample() throws {
     let root = TestSupport.packageRoot
     let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-    let test = try String(contentsOf: root.appendingPathComponent("Tests/KutipTests/ReadmeExampleTests.swift"), encoding: .utf8)
+    let test = try String(
+        contentsOf: root.appendingPathComponent("Tests/KutipTests/ReadmeExampleTests.swift"), encoding: .utf8)
     let lines = test.split(separator: "\n", omittingEmptySubsequences: false)
     guard let begin = lines.firstIndex(where: { $0.contains("README example begins") }),
         let end = lines.firstIndex(where: { $0.contains("README example ends") })
@@ -31,6 +32,7 @@ import Testing
         Issue.record("markers missing")
         return
     }
-    let example = lines[(begin + 1)..<end].map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+    let example = lines[(begin + 1)..<end].map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(
+        separator: "\n")
     #expect(readme.contains("import Kutip\n\n" + example + "\n```"))
 }
