@@ -312,14 +312,16 @@ struct DateRecognizer {
         if let written = calendarDate(at: next), written.type == .date,
             written.value.count == 10 || written.value.hasPrefix("XXXX")
         {
-            if let date = CivilDate(iso: written.value), date.weekday != weekday,
-                let (day, month) = dayMonth(of: written)
+            // A year inferred without the weekday is inferred again with it; a
+            // written year stands even when the weekday disagrees (a typo).
+            let yearWritten = (next..<written.end).contains {
+                tokens.kind($0) == .number && tokens.end($0) - tokens.start($0) >= 4
+            }
+            if !yearWritten, let date = CivilDate(iso: written.value), date.weekday != weekday,
+                let (day, month) = dayMonth(of: written),
+                let value = resolve(day: day, month: month, year: nil, weekday: weekday)
             {
-                // The year was inferred without the weekday: redo it with the weekday.
-                if let value = resolve(day: day, month: month, year: nil, weekday: weekday) {
-                    return Match(start: index, end: written.end, type: .date, value: value)
-                }
-                _ = date
+                return Match(start: index, end: written.end, type: .date, value: value)
             }
             return Match(start: index, end: written.end, type: .date, value: written.value)
         }
@@ -469,8 +471,7 @@ struct DateRecognizer {
                     value: CivilDate(year: year, month: month, day: 1).isoMonth)
             }
             // A month alone must be a capitalized month name.
-            guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase, !periodPrefix || true
-            else { return nil }
+            guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase else { return nil }
             guard let year = yearFor(month: month) else { return nil }
             var end = cursor + 1
             if isWord(end, "lalu", "ini", "depan", "mendatang") { end += 1 }

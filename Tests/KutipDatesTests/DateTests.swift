@@ -52,6 +52,9 @@ struct DateTests {
     @Test func aDayWithoutAYearTakesTheYearOfItsWeekday() {
         // 30 January was a Monday in 2023, not in 2024.
         #expect(dates("Senin (30/1) rapat.", published: "2023-06-01") == ["Senin (30/1)=DATE:2023-01-30"])
+        // A written year stands even when the weekday disagrees; an inferred one follows the weekday.
+        #expect(dates("Selasa, 30 Januari 2023 rapat.") == ["Selasa, 30 Januari 2023=DATE:2023-01-30"])
+        #expect(dates("Selasa, 30 Januari rapat.", published: "2024-02-10") == ["Selasa, 30 Januari=DATE:2024-01-30"])
         // A weekday typo: the nearest date wins over a year-old one.
         #expect(dates("Selasa (9/8) lalu.", published: "2017-08-10") == ["Selasa (9/8) lalu=DATE:2017-08-09"])
         // Without a publication date, the years the article mentions decide.
