@@ -43,16 +43,13 @@ public struct AbbreviationStage: Stage {
         let initials = personInitials(tokens, scalars)
         var context: Set<String>?
         var found: [Abbreviation] = []
-        var boilerplateIndex = 0
+        var boilerplateCursor = SpanCursor(boilerplate)
         var index = 0
         while index < tokens.count {
             let start = tokens.start(index)
             var end = tokens.end(index)
             defer { index += 1 }
-            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start {
-                boilerplateIndex += 1
-            }
-            if boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].start <= start { continue }
+            if boilerplateCursor.contains(start) { continue }
             let kind = tokens.kind(index)
             guard kind == .word || kind == .abbreviation else { continue }
 
@@ -60,8 +57,8 @@ public struct AbbreviationStage: Stage {
             // Several words: "Kemenko Polhukam", "Satpol PP", "Densus 88".
             // Only when the first word is no abbreviation itself: "Polda Metro Jaya"
             // and "Komjen Pol." are abbreviations side by side, each annotated alone.
-            if lexicon.longestInWords > 1, lexicon.multiWordFirstHashes.mayContain(shape.exactHash),
-                lexicon.entry(in: scalars, start, end, shape: shape) == nil,
+            var entry = lexicon.entry(in: scalars, start, end, shape: shape)
+            if entry == nil, lexicon.longestInWords > 1, lexicon.multiWordFirstHashes.mayContain(shape.exactHash),
                 let (last, entry) = multiWordEntry(at: index, tokens, source)
             {
                 let span = source.span(start, tokens.end(last))
@@ -82,7 +79,6 @@ public struct AbbreviationStage: Stage {
             {
                 continue
             }
-            var entry = lexicon.entry(in: scalars, start, end, shape: shape)
             // "Kab" + "." when the tokenizer did not keep the period.
             if index + 1 < tokens.count, tokens.start(index + 1) == end, end < scalars.count, scalars[end] == ".",
                 tokens.end(index + 1) == end + 1, let dotted = lexicon.entry(in: scalars, start, end + 1)
@@ -163,9 +159,7 @@ public struct AbbreviationStage: Stage {
     private func multiWordEntry(at index: Int, _ tokens: TokenList, _ source: SourceText) -> (
         Int, AbbreviationLexicon.Entry
     )? {
-        guard lexicon.longestInWords > 1, index + 1 < tokens.count,
-            true
-        else { return nil }
+        guard index + 1 < tokens.count else { return nil }
         let first = source.slice(tokens.start(index), tokens.end(index))
         guard lexicon.multiWordFirsts.contains(first) else { return nil }
         let scalars = source.scalars

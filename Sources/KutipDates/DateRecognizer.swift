@@ -72,10 +72,9 @@ struct DateRecognizer {
         self.textYear = latestYear
         // Without a publication date, the guideline resolves against the
         // article's own dates: the end of the latest year it mentions.
-        self.reference =
-            document.meta.published.flatMap { CivilDate(iso: $0) }
-            ?? latestYear.map { CivilDate(year: $0, month: 12, day: 31) }
-        self.hasPublished = document.meta.published.flatMap { CivilDate(iso: $0) } != nil
+        let published = document.meta.published.flatMap { CivilDate(iso: $0) }
+        self.reference = published ?? latestYear.map { CivilDate(year: $0, month: 12, day: 31) }
+        self.hasPublished = published != nil
     }
 
     // MARK: Driver
@@ -84,14 +83,11 @@ struct DateRecognizer {
     func recognize(skipping boilerplate: [Span]) -> [TemporalExpression] {
         var found: [TemporalExpression] = []
         var index = 0
-        var boilerplateIndex = 0
+        var boilerplateCursor = SpanCursor(boilerplate)
         var lastDate: (CivilDate, Int)?  // the last full date and the sentence-ish position, for bare times
         while index < tokens.count {
             let start = tokens.start(index)
-            while boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].end <= start {
-                boilerplateIndex += 1
-            }
-            if boilerplateIndex < boilerplate.count, boilerplate[boilerplateIndex].start <= start {
+            if boilerplateCursor.contains(start) {
                 index += 1
                 continue
             }
@@ -100,10 +96,8 @@ struct DateRecognizer {
                 continue
             }
             // Never run into boilerplate.
-            if boilerplateIndex < boilerplate.count {
-                while match.end > match.start + 1, tokens.end(match.end - 1) > boilerplate[boilerplateIndex].start {
-                    match.end -= 1
-                }
+            if let limit = boilerplateCursor.nextStart {
+                while match.end > match.start + 1, tokens.end(match.end - 1) > limit { match.end -= 1 }
             }
             let span = source.span(tokens.start(match.start), tokens.end(match.end - 1))
             found.append(TemporalExpression(span: span, type: match.type, value: match.value))

@@ -26,14 +26,14 @@ public struct EntityStage: Stage {
     public func find(in document: Document) -> [Entity] {
         guard let tokens = document.tokens, let sentences = document.sentences else { return [] }
         let source = document.source
-        let boilerplate = document.boilerplate ?? []
+        var boilerplate = SpanCursor(document.boilerplate ?? [])
         var entities: [Entity] = []
         var tokenIndex = 0
         for sentence in sentences {
             var positions: [Int] = []
             while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
                 let start = tokens.start(tokenIndex)
-                if start >= sentence.start, !boilerplate.contains(where: { $0.start <= start && start < $0.end }) {
+                if !boilerplate.contains(start), start >= sentence.start {
                     positions.append(tokenIndex)
                 }
                 tokenIndex += 1

@@ -148,6 +148,12 @@ public enum Scorer {
             end = span.end
             self.type = type
         }
+
+        init(_ item: Item) {
+            start = item.start
+            end = item.end
+            type = item.type
+        }
     }
 
     static func scoreSpans(_ layer: String, gold: [Item], predicted: [Item]) -> LayerScore {
@@ -178,11 +184,11 @@ public enum Scorer {
     static func strictMatches(_ gold: [Item], _ predicted: [Item]) -> Int {
         var remaining: [SpanKey: Int] = [:]
         for item in gold {
-            remaining[SpanKey(Span(start: item.start, end: item.end, text: ""), type: item.type), default: 0] += 1
+            remaining[SpanKey(item), default: 0] += 1
         }
         var matched = 0
         for item in predicted {
-            let key = SpanKey(Span(start: item.start, end: item.end, text: ""), type: item.type)
+            let key = SpanKey(item)
             if let count = remaining[key], count > 0 {
                 remaining[key] = count - 1
                 matched += 1
