@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "KutipAbbreviations", dependencies: ["KutipCore"]),
         .target(name: "KutipDates", dependencies: ["KutipCore", "KutipUnicode"]),
         .target(name: "KutipEntities", dependencies: ["KutipCore"]),
+        .target(name: "KutipQuotes", dependencies: ["KutipCore", "KutipEntities"]),
         .target(name: "KutipEvaluation", dependencies: ["KutipCore"]),
         .target(
             name: "KutipLexicons",
@@ -36,7 +37,7 @@ let package = Package(
             name: "Kutip",
             dependencies: [
                 "KutipCore", "KutipUnicode", "KutipTokenize", "KutipBoilerplate", "KutipAbbreviations", "KutipDates",
-                "KutipEntities", "KutipEvaluation",
+                "KutipEntities", "KutipQuotes", "KutipEvaluation",
                 "KutipLexicons",
             ]
         ),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "KutipAbbreviationsTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipDatesTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipEntitiesTests", dependencies: ["Kutip", "KutipTestSupport"]),
+        .testTarget(name: "KutipQuotesTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(name: "KutipEvaluationTests", dependencies: ["Kutip", "KutipTestSupport"]),
         .testTarget(
             name: "KutipTests",

@@ -4,5 +4,6 @@
 @_exported import KutipDates
 @_exported import KutipEntities
 @_exported import KutipEvaluation
+@_exported import KutipQuotes
 @_exported import KutipTokenize
 @_exported import KutipUnicode

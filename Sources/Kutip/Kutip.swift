@@ -14,15 +14,18 @@ public enum Kutip {
     public static let version = "0.1.0"
 
     /// The standard stages in order: tokenization and sentence splitting,
-    /// boilerplate detection, abbreviation expansion, dates. Later stages
-    /// (entities, quotes) join as they are built.
+    /// boilerplate detection, abbreviation expansion, entities (when the
+    /// lexicons hold an entity model), dates, quotes.
     public static func defaultStages(lexicons: Lexicons) throws -> [any Stage] {
-        [
+        var stages: [any Stage] = [
             TokenizationStage(tokenizer: try Tokenizer(lexicon: lexicons.dottedAbbreviations)),
             BoilerplateStage(rules: lexicons.boilerplate),
             AbbreviationStage(lexicon: lexicons.abbreviations),
-            DateStage(lexicon: lexicons.temporal),
         ]
+        if let tagger = lexicons.entityTagger { stages.append(EntityStage(tagger: tagger)) }
+        stages.append(DateStage(lexicon: lexicons.temporal))
+        stages.append(QuoteStage(lexicon: lexicons.attribution))
+        return stages
     }
 
     /// The default pipeline over `lexicons` (the bundled ones when `nil`).

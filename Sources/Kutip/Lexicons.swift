@@ -13,6 +13,10 @@ public struct Lexicons: Sendable {
     public let boilerplate: BoilerplateRules
     public let abbreviations: AbbreviationLexicon
     public let temporal: TemporalLexicon
+    /// Speech verbs and the words around them, for quote attribution.
+    public let attribution: AttributionLexicon
+    /// The entity tagger with its gazetteers, when `entities/tagger.model` exists.
+    public let entityTagger: EntityTagger?
 
     /// Reads the lexicon files in `directory` (the layout of `Lexicons/data/`).
     ///
@@ -33,13 +37,24 @@ public struct Lexicons: Sendable {
                 (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".tsv") }
                 .sorted() ?? []
             let files = try names.map { try read("abbreviations/" + $0) }.map { (name: $0.1, contents: $0.0) }
+            let (speechVerbs, speechVerbsPath) = try read("speech-verbs.tsv")
+            var tagger: EntityTagger?
+            let modelPath = directory.appendingPathComponent("entities/tagger.model").path
+            if let model = FileManager.default.contents(atPath: modelPath) {
+                let gazetteer = EntityGazetteer(
+                    givenNames: EntityGazetteer.words(try read("given-names.txt").0),
+                    placeWords: EntityGazetteer.words(try read("place-words.txt").0))
+                tagger = try EntityTagger(data: model, gazetteer: gazetteer, origin: modelPath)
+            }
             return Lexicons(
                 directory: directory,
                 dottedAbbreviations: try TokenizerLexicon(tsv: abbreviations, origin: abbreviationsPath),
                 boilerplate: try BoilerplateRules(tsv: boilerplate, origin: boilerplatePath),
                 abbreviations: try AbbreviationLexicon(files: files),
                 temporal: try TemporalLexicon(
-                    tsv: try read("temporal.tsv").0, origin: directory.appendingPathComponent("temporal.tsv").path))
+                    tsv: try read("temporal.tsv").0, origin: directory.appendingPathComponent("temporal.tsv").path),
+                attribution: try AttributionLexicon(tsv: speechVerbs, origin: speechVerbsPath),
+                entityTagger: tagger)
         } catch let error as LexiconLoadingError {
             throw error
         } catch {

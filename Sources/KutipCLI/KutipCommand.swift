@@ -21,10 +21,7 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicon-dir"), help: "Folder with the lexicon files (default: the bundled ones).")
     var lexiconDirectory: String?
 
-    @Option(
-        help:
-            "An entity-tagger model (kutip train-ner) to append the entity stage with; not yet part of the default pipeline."
-    )
+    @Option(help: "An entity-tagger model (kutip train-ner) to use instead of the bundled one.")
     var nerModel: String?
 
     func load() throws -> Lexicons {
@@ -42,8 +39,11 @@ struct LexiconOptions: ParsableArguments {
                 throw ValidationError("cannot read the entity model \(nerModel)")
             }
             let gazetteer = try loadGazetteer(lexicons.directory.path)
-            pipeline = try pipeline.appending(
-                EntityStage(tagger: try EntityTagger(data: data, gazetteer: gazetteer, origin: nerModel)))
+            let stage = EntityStage(tagger: try EntityTagger(data: data, gazetteer: gazetteer, origin: nerModel))
+            pipeline =
+                pipeline.stages.contains { $0.name == stage.name }
+                ? try pipeline.replacing(stage.name, with: stage)
+                : try pipeline.inserting(stage, after: "abbreviations")
         }
         return pipeline
     }

@@ -79,6 +79,13 @@ extension Document {
                 }
                 if let role = item.role { writer.key("role"); writer.string(role) }
                 if let organization = item.organization { writer.key("organization"); writer.string(organization) }
+                if let mention = item.speakerMention {
+                    writer.key("speakerMention")
+                    writer.beginObject()
+                    writeSpanFields(mention, to: &writer)
+                    writer.endObject()
+                }
+                if let paragraph = item.paragraph { writer.key("paragraph"); writer.int(paragraph) }
             }
         }
         writer.endObject()
@@ -166,7 +173,7 @@ extension Document {
         quotes = record.quotes?.map {
             Quote(
                 span: $0.span, kind: $0.kind, speaker: $0.speaker, cue: $0.cue?.span, role: $0.role,
-                organization: $0.organization)
+                organization: $0.organization, speakerMention: $0.speakerMention?.span, paragraph: $0.paragraph)
         }
         do {
             try validate()
@@ -239,6 +246,8 @@ private struct QuoteRecord: Decodable {
     var cue: SpanRecord?
     var role: String?
     var organization: String?
+    var speakerMention: SpanRecord?
+    var paragraph: Int?
     var span: Span { Span(start: start, end: end, text: text) }
 }
 

@@ -33,6 +33,9 @@ extension Document {
                 if let cue = quote.cue {
                     try validate([cue], layer: "quotes.cue", requireOrder: false, firstIndex: index)
                 }
+                if let mention = quote.speakerMention {
+                    try validate([mention], layer: "quotes.speakerMention", requireOrder: false, firstIndex: index)
+                }
             }
         }
     }

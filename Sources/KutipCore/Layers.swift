@@ -123,10 +123,14 @@ public struct Quote: SpanAnnotation, Hashable {
     public var role: String?
     /// The speaker's organization, when the article gives it.
     public var organization: String?
+    /// Where the text names the speaker for this quote, when it does so explicitly.
+    public var speakerMention: Span?
+    /// The index of the paragraph (non-blank line) the quote starts in.
+    public var paragraph: Int?
 
     public init(
         span: Span, kind: QuoteKind, speaker: String?, cue: Span? = nil, role: String? = nil,
-        organization: String? = nil
+        organization: String? = nil, speakerMention: Span? = nil, paragraph: Int? = nil
     ) {
         self.span = span
         self.kind = kind
@@ -134,5 +138,7 @@ public struct Quote: SpanAnnotation, Hashable {
         self.cue = cue
         self.role = role
         self.organization = organization
+        self.speakerMention = speakerMention
+        self.paragraph = paragraph
     }
 }

@@ -41,7 +41,7 @@ struct EntityTaggerTests {
             [("Kantor", "O"), ("KPK", "B-ORG"), ("buka", "O")],
         ]
         let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 3, bits: 12))
-        let pipeline = try Kutip.defaultPipeline().appending(stage)
+        let pipeline = try Kutip.defaultPipeline().replacing("entities", with: stage)
         let text =
             TestSupport.hostileInputs.first { $0.name == name }!.text + "\nAndap Budhi hadir di Jakarta. Andap bicara."
         let document = try pipeline.annotate(text: text)

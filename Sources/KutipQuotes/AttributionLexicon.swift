@@ -1,0 +1,119 @@
+import Foundation
+import KutipCore
+
+/// The words the quote stage reads attribution from: speech verbs in their
+/// postposed, clitic, active and passive forms, "menurut", back-referring
+/// pronouns, and the small closed classes around them.
+///
+/// Compiled once from `speech-verbs.tsv` into a hashed table, so classifying a
+/// token costs one hash of its scalars and, for the rare candidates, one
+/// comparison.
+public struct AttributionLexicon: Sendable {
+    /// What a word can do in an attribution; a word may have several classes.
+    public struct WordClass: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        /// A postposed speech verb whose speaker follows: `"…," kata X`.
+        public static let after = WordClass(rawValue: 1 << 0)
+        /// A speech verb with the clitic "-nya", whose speaker is the most recent one.
+        public static let clitic = WordClass(rawValue: 1 << 1)
+        /// An active (me-/ber-) speech verb whose speaker precedes it.
+        public static let active = WordClass(rawValue: 1 << 2)
+        /// A passive (di-) speech verb whose speaker follows it.
+        public static let passive = WordClass(rawValue: 1 << 3)
+        /// "menurut": `Menurut X, …`.
+        public static let menurut = WordClass(rawValue: 1 << 4)
+        /// A pronoun referring back to the most recent speaker.
+        public static let pronoun = WordClass(rawValue: 1 << 5)
+        /// A sentence opener that is not part of a quote's content.
+        public static let connective = WordClass(rawValue: 1 << 6)
+        /// A word opening an unnamed source ("seorang warga").
+        public static let source = WordClass(rawValue: 1 << 7)
+        /// A word opening an adverbial between a verb and its content.
+        public static let adverbial = WordClass(rawValue: 1 << 8)
+        /// A word introducing content without belonging to it ("bahwa").
+        public static let complementizer = WordClass(rawValue: 1 << 9)
+        /// The head word of a role or office ("Kepala", "Ketua").
+        public static let role = WordClass(rawValue: 1 << 10)
+        /// An active verb whose content clause may follow with no comma or "bahwa".
+        public static let bare = WordClass(rawValue: 1 << 11)
+        /// A rank, honorific or form of address written before a name ("Jenderal", "Mbah").
+        public static let title = WordClass(rawValue: 1 << 12)
+
+        /// Every class that makes a word a speech cue.
+        public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
+    }
+
+    struct Entry: Sendable {
+        var word: [Unicode.Scalar]
+        var classes: WordClass
+    }
+
+    private var entries: [UInt64: Entry] = [:]
+    private var filter = HashFilter(capacity: 1024)
+
+    /// The number of distinct words.
+    public var count: Int { entries.count }
+
+    /// Parses `kind<TAB>word` lines; `#` starts a comment. Every `after` verb
+    /// also gets its clitic form ("kata" → "katanya").
+    ///
+    /// - Throws: ``QuoteLexiconError`` naming the line at fault.
+    public init(tsv: String, origin: String = "speech-verbs.tsv") throws {
+        let kinds: [String: WordClass] = [
+            "after": .after, "clitic": .clitic, "active": .active, "passive": .passive, "menurut": .menurut,
+            "pronoun": .pronoun, "connective": .connective, "source": .source, "adverbial": .adverbial,
+            "complementizer": .complementizer, "role": .role, "bare": .bare, "title": .title,
+        ]
+        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: "\t").map(String.init)
+            guard fields.count >= 2, let kind = kinds[fields[0]] else {
+                throw QuoteLexiconError(reason: "\(origin):\(number + 1): expected kind<TAB>word, got \(trimmed)")
+            }
+            let word = fields[1].lowercased()
+            add(word, kind)
+            if kind == .after { add(word + "nya", .clitic) }
+        }
+    }
+
+    private mutating func add(_ word: String, _ classes: WordClass) {
+        let scalars = Array(word.unicodeScalars)
+        let hash = HashFilter.hash(scalars, foldingASCII: true)
+        filter.insert(hash)
+        entries[hash, default: Entry(word: scalars, classes: [])].classes.formUnion(classes)
+    }
+
+    /// The classes of the word `scalars[start..<end]`, compared without case
+    /// for ASCII letters; empty for every other word.
+    @inlinable
+    public func classes(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> WordClass {
+        classes(of: scalars[start..<end])
+    }
+
+    @usableFromInline
+    func classes(of word: ArraySlice<Unicode.Scalar>) -> WordClass {
+        let hash = HashFilter.hash(word, foldingASCII: true)
+        guard filter.mayContain(hash), let entry = entries[hash], entry.word.count == word.count else { return [] }
+        for (a, b) in zip(entry.word, word) {
+            var value = b.value
+            if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            if a.value != value { return [] }
+        }
+        return entry.classes
+    }
+
+    /// The classes of `word`.
+    public func classes(of word: String) -> WordClass {
+        let scalars = Array(word.unicodeScalars)
+        return classes(of: scalars[...])
+    }
+}
+
+/// A quote lexicon that could not be parsed.
+public struct QuoteLexiconError: Error, CustomStringConvertible, Sendable {
+    public var reason: String
+    public var description: String { reason }
+}

@@ -1,0 +1,942 @@
+import KutipCore
+import KutipEntities
+
+/// Who a quote is attributed to, before "the most recent speaker" is resolved.
+enum SpeakerReference: Sendable {
+    /// A speaker the text names here: a person's canonical name, an
+    /// organization, or the phrase of an unnamed source.
+    case named(String, mention: Span, role: String?)
+    /// A clitic "-nya" ("katanya", "Menurutnya"): the most recent speaker.
+    case lastSpeaker
+    /// A pronoun ("kata dia"), a role alone, or no cue at all: the person the
+    /// text has just talked about, else the most recent speaker.
+    case recentPerson
+    /// The text does not say.
+    case unknown
+
+    var isKnown: Bool {
+        if case .unknown = self { return false }
+        return true
+    }
+}
+
+/// A person and the role the article gives them.
+struct RoleHolder: Sendable {
+    var name: String
+    var role: String
+    var words: Set<String>
+}
+
+/// A quote found but not yet attributed in reading order.
+struct QuoteDraft: Sendable {
+    var start: Int
+    var end: Int
+    var kind: QuoteKind
+    var cue: Int?
+    var speaker: SpeakerReference
+    var paragraph: Int
+    /// A sentence that names a speaker without quoting ("Hal tersebut
+    /// dikatakan X"): it sets the most recent speaker and is not output.
+    var introducesOnly = false
+}
+
+/// The work of ``QuoteStage`` on one document: token-indexed views of the
+/// layers it reads, then direct quotes, indirect quotes and a pass in reading
+/// order that resolves "the most recent speaker".
+struct QuoteFinder {
+    typealias WordClass = AttributionLexicon.WordClass
+
+    let source: SourceText
+    let scalars: [Unicode.Scalar]
+    let tokens: TokenList
+    let sentences: [Span]
+    let lexicon: AttributionLexicon
+    let entities: [Entity]
+    let dates: [TemporalExpression]
+    let boilerplate: [Span]
+    let abbreviations: [Abbreviation]
+    let paragraphs: Paragraphs
+    /// The attribution classes of every token.
+    var classes: [WordClass]
+    /// The entity each token starts inside, or -1.
+    var entityAt: [Int32]
+    /// Whether each token lies inside a direct quote (marks included).
+    var insideDirect: [Bool]
+    /// The roles the article gives each speaker, by canonical name.
+    var roles: [String: String] = [:]
+    /// Every person the article gives a role, for speakers named by role only.
+    var roleHolders: [RoleHolder] = []
+    /// Whether each entity opens its sentence as a subject would.
+    var subject: [Bool] = []
+    /// The people of the document, for mapping a speaker's words to a full name.
+    var names = PersonNames()
+
+    init(document: Document, tokens: TokenList, sentences: [Span], lexicon: AttributionLexicon) {
+        source = document.source
+        scalars = document.source.scalars
+        self.tokens = tokens
+        self.sentences = sentences
+        self.lexicon = lexicon
+        entities = document.entities ?? []
+        dates = document.dates ?? []
+        boilerplate = document.boilerplate ?? []
+        abbreviations = document.abbreviations ?? []
+        paragraphs = Paragraphs(document.source.scalars)
+        classes = [WordClass](repeating: [], count: tokens.count)
+        entityAt = [Int32](repeating: -1, count: tokens.count)
+        insideDirect = [Bool](repeating: false, count: tokens.count)
+        for index in 0..<tokens.count where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
+            classes[index] = lexicon.classes(scalars, tokens.start(index), tokens.end(index))
+        }
+        var entityIndex = 0
+        for index in 0..<tokens.count {
+            let start = tokens.start(index)
+            while entityIndex < entities.count, entities[entityIndex].span.end <= start { entityIndex += 1 }
+            if entityIndex < entities.count, entities[entityIndex].span.start <= start {
+                entityAt[index] = Int32(entityIndex)
+            }
+        }
+    }
+
+    // MARK: Token views
+
+    /// The first token starting at or after `offset`.
+    func token(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    func first(_ index: Int) -> Unicode.Scalar { scalars[tokens.start(index)] }
+
+    func isPunctuation(_ index: Int, _ characters: String) -> Bool {
+        let kind = tokens.kind(index)
+        return (kind == .punctuation || kind == .symbol) && characters.unicodeScalars.contains(first(index))
+    }
+
+    func isSentenceFinal(_ index: Int) -> Bool { isPunctuation(index, ".!?\u{2026}") }
+
+    func isMark(_ index: Int) -> Bool {
+        tokens.end(index) - tokens.start(index) == 1 && QuotationMarks.isMark(first(index))
+    }
+
+    func isWord(_ index: Int) -> Bool {
+        let kind = tokens.kind(index)
+        return kind == .word || kind == .abbreviation || kind == .number
+    }
+
+    func isCapitalized(_ index: Int) -> Bool {
+        let kind = tokens.kind(index)
+        return (kind == .word || kind == .abbreviation) && first(index).isKutipUppercase
+    }
+
+    /// Whether a line break separates token `index` from the one before it.
+    func lineBreakBefore(_ index: Int) -> Bool {
+        guard index > 0, index < tokens.count else { return true }
+        return (tokens.end(index - 1)..<tokens.start(index)).contains { scalars[$0] == "\n" }
+    }
+
+    func text(_ from: Int, through last: Int) -> Span { source.span(tokens.start(from), tokens.end(last)) }
+
+    func lowercased(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)).lowercased() }
+
+    func word(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)) }
+
+    func speakerName(_ entity: Entity) -> String { entity.canonical ?? entity.span.text }
+
+    // MARK: Running
+
+    mutating func run() -> [Quote] {
+        findRoles()
+        names = personNames(includeQuoted: true)
+        var drafts: [QuoteDraft] = []
+        for marked in QuotationMarks.find(in: scalars, paragraphs: paragraphs, boilerplate: boilerplate) {
+            if let draft = direct(marked) { drafts.append(draft) }
+        }
+        for draft in drafts {
+            let first = token(atOrAfter: draft.start)
+            var index = first
+            while index < tokens.count, tokens.start(index) < draft.end {
+                insideDirect[index] = true
+                index += 1
+            }
+        }
+        // Names said inside quotes ("presiden seperti Susilo Bambang Yudhoyono")
+        // are not the people speaking.
+        let outside = personNames()
+        if !outside.names.isEmpty { names = outside }
+        drafts.append(contentsOf: indirect())
+        drafts.sort { $0.start < $1.start }
+        return resolve(drafts)
+    }
+
+    // MARK: Direct quotes
+
+    mutating func direct(_ marked: MarkedSpan) -> QuoteDraft? {
+        let open = token(atOrAfter: marked.start)
+        let close = token(atOrAfter: marked.end)
+        var words = 0
+        for index in open..<close where isWord(index) { words += 1 }
+        guard words > 0 else { return nil }
+        var cue: Int?
+        var speaker = SpeakerReference.unknown
+        if let found = cueAfter(close) {
+            (cue, speaker) = (found.cue, found.speaker)
+        } else if let found = cueBefore(open) {
+            (cue, speaker) = (found.cue, found.speaker)
+        }
+        let last = marked.closed ? scalars[max(marked.start, marked.end - 2)] : " "
+        let endsLikeSpeech = ",.?!\u{2026};".unicodeScalars.contains(last)
+        let startsParagraph = paragraphs.ranges[marked.paragraph].lowerBound == marked.start
+        // Scare quotes, titles and nicknames ("program "Yes I Do"", ‘menerima’)
+        // stand inside a clause, right after a word, and are short.
+        let insideClause = open > 0 && !lineBreakBefore(open) && isWord(open - 1)
+        if insideClause, words <= 2 || (words <= 5 && (cue == nil || !endsLikeSpeech)) { return nil }
+        guard cue != nil || (words >= 3 && endsLikeSpeech) || words >= 8 || (startsParagraph && words >= 3) else {
+            return nil
+        }
+        if cue == nil || !speaker.isKnown { speaker = .recentPerson }
+        return QuoteDraft(
+            start: marked.start, end: marked.end, kind: .direct, cue: cue, speaker: speaker,
+            paragraph: marked.paragraph)
+    }
+
+    /// `"…," kata X`, `"…," katanya`, `"…," X menambahkan`, `"…," demikian dikatakan X`.
+    func cueAfter(_ close: Int) -> (cue: Int, speaker: SpeakerReference)? {
+        guard close < tokens.count, !lineBreakBefore(close) else { return nil }
+        var index = close
+        var wordsSeen = 0
+        var previousWord: String?
+        while index < tokens.count, index < close + 10 {
+            if index > close, lineBreakBefore(index) { break }
+            if isSentenceFinal(index) || isMark(index) { break }
+            if !isWord(index) {
+                if wordsSeen > 0 { break }
+                index += 1
+                continue
+            }
+            let wordClass = classes[index]
+            if wordClass.contains(.clitic), wordsSeen == 0 {
+                // "harapnya BW Purba Negara": a name after the clitic still names the speaker.
+                if index + 1 < tokens.count, entityAt[index + 1] >= 0, !lineBreakBefore(index + 1),
+                    entities[Int(entityAt[index + 1])].type == .person
+                {
+                    return (index, speakerAfter(index).speaker)
+                }
+                return (index, .lastSpeaker)
+            }
+            if wordClass.contains(.after), wordsSeen == 0 || previousWord == "demikian" || previousWord == "begitu" {
+                let speaker = speakerAfter(index).speaker
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            if wordClass.contains(.passive), wordsSeen <= 1 {
+                let speaker = speakerAfter(index).speaker
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            if wordClass.contains(.active), wordsSeen > 0 {
+                let speaker = speakerBefore(index, limit: close)
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            wordsSeen += 1
+            previousWord = lowercased(index)
+            if wordsSeen > 6 { break }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `X mengatakan, "…"`, `Menurut X, "…"`, `kata X: "…"`.
+    func cueBefore(_ open: Int) -> (cue: Int, speaker: SpeakerReference)? {
+        guard open > 0, open < tokens.count, !lineBreakBefore(open) else { return nil }
+        var index = open - 1
+        var steps = 0
+        while index >= 0, steps < 14 {
+            if isSentenceFinal(index) || isMark(index) { break }
+            let wordClass = classes[index]
+            if wordClass.contains(.menurut) {
+                if wordClass.contains(.clitic) { return (index, .lastSpeaker) }
+                let speaker = speakerAfter(index, limit: open).speaker
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            if wordClass.contains(.active) {
+                let speaker = speakerBefore(index, limit: 0)
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            if wordClass.contains(.clitic), index + 1 < open, isPunctuation(index + 1, ",:") {
+                return (index, .lastSpeaker)
+            }
+            if wordClass.contains(.after), index > 0, isPunctuation(index - 1, ",") || isSentenceFinal(index - 1) {
+                let speaker = speakerAfter(index, limit: open).speaker
+                return speaker.isKnown ? (index, speaker) : nil
+            }
+            if lineBreakBefore(index) { break }
+            index -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    // MARK: Speakers
+
+    /// The speaker named after a cue ("kata Kepala Dinas X Yusnita Fitriadi"),
+    /// and the token after the phrase naming it.
+    func speakerAfter(_ cue: Int, limit: Int = Int.max) -> (speaker: SpeakerReference, next: Int) {
+        var index = cue + 1
+        if index < tokens.count, lowercased(index) == "oleh" { index += 1 }
+        let firstWord = index
+        var organization: Int?
+        var run: Range<Int>?
+        var lastRun: Range<Int>?
+        // A role phrase may run over commas and a quoted name before the
+        // person: "kata Project Manager "Yes I Do", Amrullah".
+        let roleFirst = firstWord < tokens.count && classes[firstWord].contains(.role)
+        let end = min(tokens.count, limit, cue + (roleFirst ? 30 : 20))
+        while index < end {
+            if index > cue + 1, lineBreakBefore(index) { break }
+            if isSentenceFinal(index) { break }
+            if isMark(index) || isPunctuation(index, ",;:") {
+                if roleFirst, entityAt[index] < 0, isPunctuation(index, ",") || isMark(index) {
+                    run = nil
+                    index += 1
+                    continue
+                }
+                break
+            }
+            if lastRun != nil, run == nil, !roleFirst { break }
+            if index == firstWord, classes[index].contains(.pronoun) {
+                return (.recentPerson, index + 1)
+            }
+            let entityIndex = Int(entityAt[index])
+            if entityIndex >= 0 {
+                let entity = entities[entityIndex]
+                let entityEnd = token(atOrAfter: entity.span.end)
+                if entity.type == .person {
+                    let role = roleBetween(firstWord, token(atOrAfter: entity.span.start)) ?? roleAfter(entityEnd)
+                    return (.named(speakerName(entity), mention: entity.span, role: role), entityEnd)
+                }
+                if organization == nil, entity.type == .organization { organization = entityIndex }
+                run = nil
+                index = max(index + 1, entityEnd)
+                continue
+            }
+            if index == firstWord, classes[index].contains(.source), !isCapitalized(index) {
+                var last = index
+                var probe = index + 1
+                while probe < end, probe < index + 6, isWord(probe), !isCapitalized(probe) || entityAt[probe] < 0,
+                    !classes[probe].contains(.cue)
+                {
+                    if isPunctuation(probe, ",.;:") { break }
+                    last = probe
+                    probe += 1
+                }
+                let phrase = text(index, through: last)
+                return (.named(phrase.text, mention: phrase, role: nil), last + 1)
+            }
+            if isCapitalized(index) {
+                run = (run?.lowerBound ?? index)..<(index + 1)
+                lastRun = run
+            } else if isWord(index) {
+                run = nil
+            }
+            index += 1
+        }
+        if roleFirst, firstWord < index {
+            // "kata Kepala Dinas … Yusnita Fitriadi" with the name untagged,
+            // or a role alone: "kata Kepala Negara", "ujar gelandang Manchester United itu".
+            if let lastRun, !classes[lastRun.upperBound - 1].contains(.role), names.knows(word(lastRun.upperBound - 1))
+            {
+                return (fallbackName(lastRun), lastRun.upperBound)
+            }
+            return (resolveRole(firstWord..<index), index)
+        }
+        if let lastRun {
+            return (fallbackName(lastRun), lastRun.upperBound)
+        }
+        if let organization {
+            let entity = entities[organization]
+            return (.named(entity.span.text, mention: entity.span, role: nil), token(atOrAfter: entity.span.end))
+        }
+        return (.unknown, index)
+    }
+
+    /// Words that may stand between a subject and its verb ("Andap juga mengatakan").
+    static let adverbs: Set<String> = [
+        "juga", "pun", "kemudian", "lantas", "pula", "lalu", "sendiri", "sempat", "pernah", "telah", "sudah", "tak",
+        "tidak", "kembali", "lebih", "lanjut", "langsung", "bahkan", "hanya", "mengaku", "secara", "tegas", "terpisah",
+        "sebelumnya", "sebagaimana",
+    ]
+
+    /// Prepositions before an organization or place that make it no subject.
+    static let prepositions: Set<String> = [
+        "di", "dari", "ke", "kepada", "dengan", "oleh", "untuk", "bagi", "pada", "dalam", "terhadap", "bersama",
+        "antara",
+    ]
+
+    /// The subject of a speech verb ("Mukhlis mengatakan", "ia menegaskan").
+    func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
+        var index = verb - 1
+        var steps = 0
+        while index >= max(0, limit), steps < 14 {
+            if isSentenceFinal(index) || isMark(index) || lineBreakBefore(index + 1) { break }
+            let entityIndex = Int(entityAt[index])
+            if entityIndex >= 0 {
+                let entity = entities[entityIndex]
+                let start = token(atOrAfter: entity.span.start)
+                let subject = start == 0 || !Self.prepositions.contains(lowercased(start - 1))
+                if entity.type == .person {
+                    let role = roleBefore(start) ?? roleAfter(token(atOrAfter: entity.span.end))
+                    return .named(speakerName(entity), mention: entity.span, role: role)
+                }
+                if entity.type == .organization, subject {
+                    return .named(entity.span.text, mention: entity.span, role: nil)
+                }
+                index = start - 1
+                steps += 1
+                continue
+            }
+            let wordClass = classes[index]
+            if wordClass.contains(.pronoun) { return .recentPerson }
+            if isWord(index), !isCapitalized(index), !Self.adverbs.contains(lowercased(index)) {
+                // An unnamed source: "seorang warga mengatakan".
+                var start = index
+                while start > max(0, limit), start > index - 4, isWord(start - 1), !isCapitalized(start - 1),
+                    !classes[start].contains(.source)
+                {
+                    start -= 1
+                }
+                if classes[start].contains(.source) {
+                    let phrase = text(start, through: verb - 1)
+                    return .named(phrase.text, mention: phrase, role: nil)
+                }
+                if entityAt[index] < 0, steps == 0 { return .unknown }
+            }
+            if isCapitalized(index) {
+                var start = index
+                while start > max(0, limit), isCapitalized(start - 1), entityAt[start - 1] < 0 { start -= 1 }
+                return fallbackName(start..<(index + 1))
+            }
+            index -= 1
+            steps += 1
+        }
+        return .unknown
+    }
+
+    /// A name the entity layer missed: the person whose cluster has its last
+    /// word; a role alone ("Presiden", "Kepala Kanwil") goes to the person
+    /// holding it; a lone capitalized word opening a sentence is no name.
+    func fallbackName(_ run: Range<Int>) -> SpeakerReference {
+        let lastWord = word(run.upperBound - 1)
+        let mention = text(run.lowerBound, through: run.upperBound - 1)
+        if names.knows(lastWord) {
+            let role = run.count > 1 ? roleBetween(run.lowerBound, run.upperBound - 1) : nil
+            let name = role == nil ? mention.text : lastWord
+            return .named(name, mention: mention, role: role)
+        }
+        if classes[run.lowerBound].contains(.role) { return resolveRole(run) }
+        let opensSentence =
+            run.lowerBound == 0 || isSentenceFinal(run.lowerBound - 1) || lineBreakBefore(run.lowerBound)
+        if run.count == 1, opensSentence { return .unknown }
+        return .named(mention.text, mention: mention, role: nil)
+    }
+
+    /// The person an article calls by role ("Presiden", "Kepala Kanwil itu"):
+    /// the one whose role shares the most words with it, else the most recent speaker.
+    func resolveRole(_ range: Range<Int>) -> SpeakerReference {
+        let words = Set(range.filter { isWord($0) }.map { lowercased($0) })
+        let head = lowercased(range.lowerBound)
+        var best: (holder: RoleHolder, overlap: Int)?
+        for holder in roleHolders where holder.words.contains(head) {
+            let overlap = holder.words.intersection(words).count
+            if overlap > best?.overlap ?? 0 { best = (holder, overlap) }
+        }
+        if let best, best.overlap >= min(2, words.count) {
+            return .named(
+                best.holder.name, mention: text(range.lowerBound, through: range.upperBound - 1), role: best.holder.role
+            )
+        }
+        return .recentPerson
+    }
+
+    // MARK: Roles
+
+    /// The role the text gives each person, before or after the name.
+    mutating func findRoles() {
+        subject = [Bool](repeating: false, count: entities.count)
+        var sentenceIndex = 0
+        for (index, entity) in entities.enumerated() {
+            let first = token(atOrAfter: entity.span.start)
+            while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= entity.span.start {
+                sentenceIndex += 1
+            }
+            let sentenceStart = sentenceIndex < sentences.count ? sentences[sentenceIndex].start : 0
+            var probe = first - 1
+            var opens = true
+            while probe >= 0, tokens.start(probe) >= sentenceStart, !lineBreakBefore(probe + 1) {
+                if isWord(probe), !isCapitalized(probe), !classes[probe].contains(.connective),
+                    !Self.roleJoiners.contains(lowercased(probe))
+                {
+                    opens = false
+                    break
+                }
+                probe -= 1
+            }
+            subject[index] = opens
+            guard entity.type == .person, first < tokens.count else { continue }
+            let name = speakerName(entity)
+            guard let role = roleBefore(first) ?? roleAfter(token(atOrAfter: entity.span.end)) else { continue }
+            if roles[name] == nil { roles[name] = role }
+            let words = Set(role.split(separator: " ").map { $0.lowercased() })
+            roleHolders.append(RoleHolder(name: name, role: role, words: words))
+        }
+    }
+
+    static let roleJoiners: Set<String> = ["dan", "dari", "untuk", "bidang", "pada", "se"]
+
+    /// A role phrase filling `start..<end` ("Kepala Dinas Pertanian dan Kehutanan Singkawang").
+    func roleBetween(_ start: Int, _ end: Int) -> String? {
+        guard start < end, classes[start].contains(.role) else { return nil }
+        var last = end - 1
+        while last > start, isPunctuation(last, ",") { last -= 1 }
+        return text(start, through: last).text
+    }
+
+    /// A role phrase ending just before a name ("Kepala Seksi Bimas Islam Kemenag, Mukhlis").
+    func roleBefore(_ name: Int) -> String? {
+        var index = name - 1
+        if index >= 0, isPunctuation(index, ",") { index -= 1 }
+        var roleStart: Int?
+        var steps = 0
+        while index >= 0, steps < 14, !lineBreakBefore(index + 1) {
+            if isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
+                || Self.roleJoiners.contains(lowercased(index))
+            {
+                if classes[index].contains(.role), isCapitalized(index) { roleStart = index }
+                index -= 1
+                steps += 1
+            } else {
+                break
+            }
+        }
+        guard let roleStart else { return nil }
+        var last = name - 1
+        while last > roleStart, isPunctuation(last, ",") { last -= 1 }
+        return text(roleStart, through: last).text
+    }
+
+    /// An appositive role after a name ("Andap, Sekretaris Jenderal Kemenkumham,", "Harun selaku Kepala …").
+    func roleAfter(_ next: Int) -> String? {
+        guard next < tokens.count else { return nil }
+        var index = next
+        if isPunctuation(index, ",") || ["selaku", "sebagai"].contains(lowercased(index)) {
+            index += 1
+        } else {
+            return nil
+        }
+        guard index < tokens.count, classes[index].contains(.role), isCapitalized(index) else { return nil }
+        let start = index
+        var last = index
+        while index < tokens.count, index < start + 14, !lineBreakBefore(index) {
+            if isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
+                || Self.roleJoiners.contains(lowercased(index))
+            {
+                last = index
+                index += 1
+            } else {
+                break
+            }
+        }
+        return text(start, through: last).text
+    }
+
+    // MARK: Indirect quotes
+
+    mutating func indirect() -> [QuoteDraft] {
+        var drafts: [QuoteDraft] = []
+        var skip = SpanCursor(boilerplate)
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.start { tokenIndex += 1 }
+            let first = tokenIndex
+            while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end { tokenIndex += 1 }
+            let range = first..<tokenIndex
+            guard range.count >= 4, !skip.contains(sentence.start) else { continue }
+            if range.contains(where: { insideDirect[$0] }) { continue }
+            if let draft = indirect(in: range) ?? introduction(in: range) { drafts.append(draft) }
+        }
+        return drafts
+    }
+
+    /// The last content token of a sentence: final punctuation and a trailing
+    /// ", Senin (30/1)" left out.
+    func contentEnd(_ range: Range<Int>, from start: Int) -> Int {
+        var last = range.upperBound - 1
+        while last > start, !isWord(last) { last -= 1 }
+        if let date = dates.first(where: { $0.span.start <= tokens.start(last) && tokens.start(last) < $0.span.end }) {
+            let dateStart = token(atOrAfter: date.span.start)
+            if dateStart - 1 > start, isPunctuation(dateStart - 1, ",") { last = dateStart - 2 }
+        }
+        while last > start, !isWord(last), !isPunctuation(last, ")\"") { last -= 1 }
+        return last
+    }
+
+    func wordCount(_ from: Int, _ through: Int) -> Int {
+        guard from <= through else { return 0 }
+        return (from...through).reduce(0) { $0 + (isWord($1) ? 1 : 0) }
+    }
+
+    func onlyConnectives(_ from: Int, _ through: Int) -> Bool {
+        guard from <= through else { return true }
+        return (from...through).allSatisfy { !isWord($0) || classes[$0].contains(.connective) }
+    }
+
+    /// A sentence naming a speaker with no content to quote: "Hal tersebut
+    /// dikatakan Kompol Putu", "Egia Tarigan menambahkan keberadaan korban …".
+    func introduction(in range: Range<Int>) -> QuoteDraft? {
+        for index in range where isWord(index) && !classes[index].isDisjoint(with: [.active, .passive]) {
+            let speaker =
+                classes[index].contains(.passive)
+                ? speakerAfter(index).speaker : speakerBefore(index, limit: range.lowerBound)
+            guard case .named = speaker else { continue }
+            return QuoteDraft(
+                start: tokens.start(index), end: tokens.end(index), kind: .indirect, cue: index, speaker: speaker,
+                paragraph: paragraphs.index(of: tokens.start(index)), introducesOnly: true)
+        }
+        return nil
+    }
+
+    mutating func indirect(in range: Range<Int>) -> QuoteDraft? {
+        var postposed: Int?
+        var active: Int?
+        var menurut: Int?
+        for index in range where isWord(index) {
+            let wordClass = classes[index]
+            if wordClass.isDisjoint(with: WordClass.cue) { continue }
+            if wordClass.contains(.menurut)
+                || (wordClass.contains(.clitic) && index + 1 < range.upperBound && isPunctuation(index + 1, ","))
+            {
+                // "Menurut X, …", "Menurutnya, …", "Tambahnya, …".
+                if menurut == nil, onlyConnectives(range.lowerBound, index - 1) { menurut = index }
+            } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive),
+                index > range.lowerBound, isPunctuation(index - 1, ","), postposed == nil
+            {
+                postposed = index
+            } else if wordClass.contains(.active), active == nil {
+                active = index
+            }
+        }
+        let paragraph = paragraphs.index(of: tokens.start(range.lowerBound))
+
+        if let cue = postposed {
+            let speaker: SpeakerReference
+            var next = cue + 1
+            if classes[cue].contains(.clitic) {
+                speaker = .lastSpeaker
+            } else {
+                (speaker, next) = speakerAfter(cue)
+                guard speaker.isKnown else { return nil }
+            }
+            var start = range.lowerBound
+            if let verb = active, verb < cue - 1 {
+                start = verb + 1
+                while start < cue, isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                    start += 1
+                }
+            } else if let menurut, menurut < cue - 1 {
+                start = menurut + 1
+                while start < cue - 1, !isPunctuation(start, ",") { start += 1 }
+                start += 1
+            }
+            let beforeLast = cue - 2
+            var before: ClosedRange<Int>? = start <= beforeLast ? start...beforeLast : nil
+            if let range = before, onlyConnectives(range.lowerBound, range.upperBound) { before = nil }
+            var after: ClosedRange<Int>?
+            if next < range.upperBound, isPunctuation(next, ",") {
+                let last = contentEnd(range, from: next + 1)
+                if wordCount(next + 1, last) >= 2 { after = (next + 1)...last }
+            }
+            let span: Span
+            switch (before, after) {
+            case (let before?, let after?): span = text(before.lowerBound, through: after.upperBound)
+            case (let before?, nil): span = text(before.lowerBound, through: before.upperBound)
+            case (nil, let after?): span = text(after.lowerBound, through: after.upperBound)
+            case (nil, nil): return nil
+            }
+            guard wordCount(token(atOrAfter: span.start), token(atOrAfter: span.end) - 1) >= 3 else { return nil }
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+
+        if let cue = menurut {
+            var speaker = SpeakerReference.lastSpeaker
+            var next = cue + 1
+            if !classes[cue].contains(.clitic) {
+                (speaker, next) = speakerAfter(cue)
+                guard speaker.isKnown else { return nil }
+            }
+            while next < range.upperBound, !isPunctuation(next, ",") { next += 1 }
+            let start = next + 1
+            guard start < range.upperBound else { return nil }
+            let last = contentEnd(range, from: start)
+            guard wordCount(start, last) >= 3 else { return nil }
+            let span = text(start, through: last)
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+
+        if let cue = active {
+            let speaker = speakerBefore(cue, limit: range.lowerBound)
+            guard speaker.isKnown else { return nil }
+            var start = cue + 1
+            func skipIntroducers() {
+                while start < range.upperBound, isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                    start += 1
+                }
+            }
+            // "menyatakan komitmen …" names a thing said, not a clause: most
+            // verbs need a comma, colon or "bahwa" before their content.
+            let introduced =
+                cue + 1 < range.upperBound
+                && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
+                    || classes[cue + 1].contains(.adverbial))
+            guard introduced || classes[cue].contains(.bare) else { return nil }
+            skipIntroducers()
+            if start < range.upperBound, classes[start].contains(.adverbial) {
+                var comma = start
+                while comma < min(range.upperBound, start + 10), !isPunctuation(comma, ",") { comma += 1 }
+                if comma < range.upperBound, isPunctuation(comma, ",") { start = comma + 1 }
+                skipIntroducers()
+            }
+            guard start < range.upperBound, !isMark(start) else { return nil }
+            // "mengatakan hal itu dalam sambutannya" refers back to what was said.
+            if lowercased(start) == "hal", start + 1 < range.upperBound,
+                ["itu", "ini", "tersebut"].contains(lowercased(start + 1))
+            {
+                return nil
+            }
+            let last = contentEnd(range, from: start)
+            guard wordCount(start, last) >= 3 else { return nil }
+            let span = text(start, through: last)
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+        return nil
+    }
+
+    // MARK: Resolution
+
+    /// Attributes the drafts in reading order. "The most recent speaker" is a
+    /// person who opened a sentence since the last quote ("Garin membacakan
+    /// puisi. Ia mengatakan …"), else the last speaker.
+    mutating func resolve(_ drafts: [QuoteDraft]) -> [Quote] {
+        var quotes: [Quote] = []
+        var last: (name: String, role: String?)?
+        var lastEnd = 0
+        var entityIndex = 0
+        var recentSubject: Entity?
+        for draft in drafts {
+            if !draft.introducesOnly, let previous = quotes.last, previous.span.end > draft.start { continue }
+            let anchor = draft.cue.map { min(tokens.start($0), draft.start) } ?? draft.start
+            while entityIndex < entities.count, entities[entityIndex].span.start < anchor {
+                let entity = entities[entityIndex]
+                let index = token(atOrAfter: entity.span.start)
+                if entity.type == .person, subject[entityIndex], entity.span.start >= lastEnd,
+                    index < insideDirect.count, !insideDirect[index]
+                {
+                    recentSubject = entity
+                }
+                entityIndex += 1
+            }
+            var speaker: String?
+            var role: String?
+            var mention: Span?
+            switch draft.speaker {
+            case .named(let name, let span, let named):
+                speaker = names.canonical(name)
+                mention = span
+                role = named ?? roles[speaker!]
+                if let named, roles[speaker!] == nil { roles[speaker!] = named }
+            case .lastSpeaker, .recentPerson:
+                let preferLast: Bool
+                if case .lastSpeaker = draft.speaker { preferLast = true } else { preferLast = false }
+                if let person = recentSubject, !preferLast || last == nil {
+                    speaker = names.canonical(speakerName(person))
+                    role = roles[speaker!]
+                } else if let last {
+                    speaker = last.name
+                    role = last.role ?? roles[last.name]
+                }
+            case .unknown:
+                speaker = nil
+            }
+            if let speaker { last = (speaker, role) }
+            recentSubject = nil
+            lastEnd = max(lastEnd, draft.end)
+            if draft.introducesOnly { continue }
+            quotes.append(
+                Quote(
+                    span: source.span(draft.start, draft.end), kind: draft.kind, speaker: speaker,
+                    cue: draft.cue.map { source.span(tokens.start($0), tokens.end($0)) }, role: role,
+                    speakerMention: mention, paragraph: draft.paragraph))
+        }
+        // Roles found later in the article apply to earlier quotes of the same speaker.
+        for index in quotes.indices where quotes[index].role == nil {
+            if let speaker = quotes[index].speaker, let role = roles[speaker] { quotes[index].role = role }
+        }
+        return quotes
+    }
+
+    /// Words that are titles, ranks or degrees, not names: the document's
+    /// abbreviations ("Kombes", "AKBP", "S.H.") and dotted forms.
+    func isTitle(_ index: Int) -> Bool {
+        return classes[index].contains(.title) || word(index).contains(".")
+            || abbreviations.contains { $0.span.start == tokens.start(index) }
+    }
+
+    /// Every person's name, stretched over capitalized words the tagger left
+    /// out ("Budhi Revianto" in "Komjen Pol. Andap Budhi Revianto"), and the
+    /// aliases the article gives ("Bamsoet, panggilan Bambang Soesatyo",
+    /// "Basuki Tjahaja Purnama (Ahok)").
+    func personNames(includeQuoted: Bool = false) -> PersonNames {
+        var result = PersonNames()
+        let titleWords = Set((0..<tokens.count).filter { isWord($0) && isTitle($0) }.map { word($0) })
+        result.titles = titleWords
+        func extendable(_ index: Int) -> Bool {
+            isCapitalized(index) && entityAt[index] < 0 && !classes[index].contains(.role)
+                && !classes[index].contains(.connective) && !isTitle(index)
+        }
+        for entity in entities where entity.type == .person {
+            var first = token(atOrAfter: entity.span.start)
+            var end = token(atOrAfter: entity.span.end)
+            guard first < end else { continue }
+            if !includeQuoted, insideDirect[first] { continue }
+            // One word either side at most: a given name before a tagged surname.
+            if first > 1, !lineBreakBefore(first), extendable(first - 1), !isSentenceFinal(first - 2),
+                !lineBreakBefore(first - 1), !extendable(first - 2)
+            {
+                first -= 1
+            }
+            if end < tokens.count, !lineBreakBefore(end), extendable(end),
+                end + 1 >= tokens.count || !isCapitalized(end + 1)
+            {
+                end += 1
+            }
+            var words = (first..<end).filter { isWord($0) }
+            while words.count > 1, isTitle(words[0]) { words.removeFirst() }
+            while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
+            let canonical = entity.canonical.map { result.stripped($0, titles: titleWords) }
+            result.add(words.map { word($0) }, at: entity.span.start, canonical: canonical)
+        }
+        // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
+        var index = 0
+        while index < tokens.count {
+            guard isCapitalized(index) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < tokens.count, isCapitalized(end), end == index || !lineBreakBefore(end) { end += 1 }
+            let first = (index..<end).map { word($0) }
+            var probe = end
+            var linked = false
+            var closing = false
+            if probe < tokens.count, isPunctuation(probe, "(") {
+                linked = true
+                closing = true
+                probe += 1
+            } else {
+                if probe < tokens.count, isPunctuation(probe, ",") { probe += 1 }
+                while probe < tokens.count, probe < end + 4, isWord(probe), !isCapitalized(probe) {
+                    if ["panggilan", "sapaan", "disapa", "dipanggil", "alias"].contains(lowercased(probe)) {
+                        linked = true
+                    }
+                    probe += 1
+                }
+            }
+            if linked, probe < tokens.count, isCapitalized(probe) {
+                var secondEnd = probe
+                while secondEnd < tokens.count, isCapitalized(secondEnd), !lineBreakBefore(secondEnd) { secondEnd += 1 }
+                let second = (probe..<secondEnd).map { word($0) }
+                if !closing || (secondEnd < tokens.count && isPunctuation(secondEnd, ")")) {
+                    result.alias(first, second)
+                }
+            }
+            index = end
+        }
+        return result
+    }
+}
+
+/// The people of a document, to map the words naming a speaker to the
+/// fullest name of the same person.
+struct PersonNames: Sendable {
+    /// Each person's name in words, in order of first mention.
+    var names: [[String]] = []
+    var firstMention: [Int] = []
+    /// Short or nicknames to full names.
+    var aliases: [String: [String]] = [:]
+    var words: Set<String> = []
+
+    mutating func add(_ name: [String], at offset: Int, canonical: String?) {
+        guard !name.isEmpty else { return }
+        for candidate in [name, canonical.map { $0.split(separator: " ").map(String.init) } ?? []]
+        where !candidate.isEmpty {
+            if let existing = names.firstIndex(of: candidate) {
+                firstMention[existing] = min(firstMention[existing], offset)
+            } else {
+                names.append(candidate)
+                firstMention.append(offset)
+                words.formUnion(candidate)
+            }
+        }
+    }
+
+    /// Records that one name stands for the other, the longer being the full name.
+    mutating func alias(_ a: [String], _ b: [String]) {
+        let (short, full) = a.count <= b.count ? (a, b) : (b, a)
+        guard short != full else { return }
+        aliases[short.joined(separator: " ")] = full
+        words.formUnion(short)
+        words.formUnion(full)
+    }
+
+    /// Title words of the document, left out at the edges of a name.
+    var titles: Set<String> = []
+
+    /// `name` without titles, ranks and degrees at either end.
+    func stripped(_ name: String, titles: Set<String>) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        while words.count > 1, titles.contains(words[0]) || words[0].contains(".") { words.removeFirst() }
+        while words.count > 1, titles.contains(words[words.count - 1]) || words[words.count - 1].contains(".") {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Whether `word` belongs to some person's name.
+    func knows(_ word: String) -> Bool { words.contains(word) }
+
+    /// The fullest name containing every word of `name` (small misspellings
+    /// allowed), the earliest-introduced person winning a tie of candidates;
+    /// `name` itself when no one matches.
+    func canonical(_ name: String) -> String {
+        var words = stripped(name, titles: titles).split(separator: " ").map(String.init)
+        if let full = aliases[words.joined(separator: " ")] { words = full }
+        guard words.allSatisfy({ $0.unicodeScalars.first?.isKutipUppercase ?? false }) else { return name }
+        var best = words
+        var bestMention = Int.max
+        for (index, candidate) in names.enumerated() where candidate.count > words.count {
+            guard words.allSatisfy({ word in candidate.contains { EntityStage.sameName(word, $0) } }) else { continue }
+            if firstMention[index] < bestMention || (firstMention[index] == bestMention && candidate.count > best.count)
+            {
+                best = candidate
+                bestMention = firstMention[index]
+            }
+        }
+        if let full = aliases[best.joined(separator: " ")] { best = full }
+        return best.joined(separator: " ")
+    }
+}
