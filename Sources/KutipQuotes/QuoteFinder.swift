@@ -146,7 +146,9 @@ struct QuoteFinder {
 
     func word(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)) }
 
-    func speakerName(_ entity: Entity) -> String { entity.canonical ?? entity.span.text }
+    /// The words naming a speaker; ``PersonNames`` maps them to the full
+    /// name, preferring the person introduced first and outside quotes.
+    func speakerName(_ entity: Entity) -> String { entity.span.text }
 
     // MARK: Running
 
@@ -299,7 +301,9 @@ struct QuoteFinder {
             if index > cue + 1, lineBreakBefore(index) { break }
             if isSentenceFinal(index) { break }
             if isMark(index) || isPunctuation(index, ",;:") {
-                if roleFirst, entityAt[index] < 0, isPunctuation(index, ",") || isMark(index) {
+                if roleFirst, entityAt[index] < 0, isPunctuation(index, ",") || isMark(index),
+                    index + 1 < end, isCapitalized(index + 1) || isMark(index + 1) || isPunctuation(index + 1, ",")
+                {
                     run = nil
                     index += 1
                     continue
@@ -319,7 +323,13 @@ struct QuoteFinder {
                     return (.named(speakerName(entity), mention: entity.span, role: role), entityEnd)
                 }
                 if organization == nil, entity.type == .organization { organization = entityIndex }
-                run = nil
+                if entity.type == .location, names.knows(word(max(index, entityEnd - 1))) {
+                    // A person's name the tagger took for a place: the article's names say otherwise.
+                    run = (run?.lowerBound ?? index)..<max(index + 1, entityEnd)
+                    lastRun = run
+                } else {
+                    run = nil
+                }
                 index = max(index + 1, entityEnd)
                 continue
             }
@@ -347,9 +357,14 @@ struct QuoteFinder {
         if roleFirst, firstWord < index {
             // "kata Kepala Dinas … Yusnita Fitriadi" with the name untagged,
             // or a role alone: "kata Kepala Negara", "ujar gelandang Manchester United itu".
-            if let lastRun, !classes[lastRun.upperBound - 1].contains(.role), names.knows(word(lastRun.upperBound - 1))
+            // The name is known as a person's, or stands after a comma closing the role ("…, Amrullah").
+            if let lastRun, !classes[lastRun.upperBound - 1].contains(.role),
+                names.knows(word(lastRun.upperBound - 1))
+                    || (lastRun.lowerBound > firstWord + 1 && isPunctuation(lastRun.lowerBound - 1, ","))
             {
-                return (fallbackName(lastRun), lastRun.upperBound)
+                let mention = text(lastRun.lowerBound, through: lastRun.upperBound - 1)
+                let role = roleBetween(firstWord, lastRun.lowerBound)
+                return (.named(mention.text, mention: mention, role: role), lastRun.upperBound)
             }
             return (resolveRole(firstWord..<index), index)
         }
@@ -380,26 +395,32 @@ struct QuoteFinder {
     func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
         var index = verb - 1
         var steps = 0
+        // Words crossed on the way back: adverbs ("juga"), or a relative
+        // clause ("Bamsoet yang pernah berprofesi sebagai wartawan menambahkan").
+        var crossedClause = false
+        var crossedOther = false
         while index >= max(0, limit), steps < 14 {
             if isSentenceFinal(index) || isMark(index) || lineBreakBefore(index + 1) { break }
+            let reachable = !crossedOther || crossedClause
             let entityIndex = Int(entityAt[index])
             if entityIndex >= 0 {
                 let entity = entities[entityIndex]
                 let start = token(atOrAfter: entity.span.start)
                 let subject = start == 0 || !Self.prepositions.contains(lowercased(start - 1))
-                if entity.type == .person {
+                if entity.type == .person, reachable {
                     let role = roleBefore(start) ?? roleAfter(token(atOrAfter: entity.span.end))
                     return .named(speakerName(entity), mention: entity.span, role: role)
                 }
-                if entity.type == .organization, subject {
+                if entity.type == .organization, subject, reachable {
                     return .named(entity.span.text, mention: entity.span, role: nil)
                 }
+                if !subject { crossedOther = true }
                 index = start - 1
                 steps += 1
                 continue
             }
             let wordClass = classes[index]
-            if wordClass.contains(.pronoun) { return .recentPerson }
+            if wordClass.contains(.pronoun), reachable { return .recentPerson }
             if isWord(index), !isCapitalized(index), !Self.adverbs.contains(lowercased(index)) {
                 // An unnamed source: "seorang warga mengatakan".
                 var start = index
@@ -408,13 +429,13 @@ struct QuoteFinder {
                 {
                     start -= 1
                 }
-                if classes[start].contains(.source) {
+                if classes[start].contains(.source), !crossedOther {
                     let phrase = text(start, through: verb - 1)
                     return .named(phrase.text, mention: phrase, role: nil)
                 }
-                if entityAt[index] < 0, steps == 0 { return .unknown }
+                if lowercased(index) == "yang" { crossedClause = true } else { crossedOther = true }
             }
-            if isCapitalized(index) {
+            if isCapitalized(index), reachable {
                 var start = index
                 while start > max(0, limit), isCapitalized(start - 1), entityAt[start - 1] < 0 { start -= 1 }
                 return fallbackName(start..<(index + 1))
@@ -574,7 +595,7 @@ struct QuoteFinder {
     /// ", Senin (30/1)" left out.
     func contentEnd(_ range: Range<Int>, from start: Int) -> Int {
         var last = range.upperBound - 1
-        while last > start, !isWord(last) { last -= 1 }
+        while last > start, !isWord(last), !isPunctuation(last, ")") { last -= 1 }
         if let date = dates.first(where: { $0.span.start <= tokens.start(last) && tokens.start(last) < $0.span.end }) {
             let dateStart = token(atOrAfter: date.span.start)
             if dateStart - 1 > start, isPunctuation(dateStart - 1, ",") { last = dateStart - 2 }
@@ -615,11 +636,13 @@ struct QuoteFinder {
         for index in range where isWord(index) {
             let wordClass = classes[index]
             if wordClass.isDisjoint(with: WordClass.cue) { continue }
+            let opensSentence = onlyConnectives(range.lowerBound, index - 1)
             if wordClass.contains(.menurut)
-                || (wordClass.contains(.clitic) && index + 1 < range.upperBound && isPunctuation(index + 1, ","))
+                || (wordClass.contains(.clitic) && opensSentence && index + 1 < range.upperBound
+                    && isPunctuation(index + 1, ","))
             {
                 // "Menurut X, …", "Menurutnya, …", "Tambahnya, …".
-                if menurut == nil, onlyConnectives(range.lowerBound, index - 1) { menurut = index }
+                if menurut == nil, opensSentence { menurut = index }
             } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive),
                 index > range.lowerBound, isPunctuation(index - 1, ","), postposed == nil
             {
@@ -705,9 +728,15 @@ struct QuoteFinder {
             guard introduced || classes[cue].contains(.bare) else { return nil }
             skipIntroducers()
             if start < range.upperBound, classes[start].contains(.adverbial) {
-                var comma = start
-                while comma < min(range.upperBound, start + 10), !isPunctuation(comma, ",") { comma += 1 }
-                if comma < range.upperBound, isPunctuation(comma, ",") { start = comma + 1 }
+                // "menjelaskan kepada wartawan, …", "meminta kepada pengadilan untuk menunda …".
+                let limit = min(range.upperBound, start + 10)
+                if let comma = (start..<limit).first(where: { isPunctuation($0, ",") }) {
+                    start = comma + 1
+                } else if let link = (start..<limit).first(where: {
+                    classes[$0].contains(.complementizer) || lowercased($0) == "untuk"
+                }) {
+                    start = link + 1
+                }
                 skipIntroducers()
             }
             guard start < range.upperBound, !isMark(start) else { return nil }
@@ -827,8 +856,7 @@ struct QuoteFinder {
             var words = (first..<end).filter { isWord($0) }
             while words.count > 1, isTitle(words[0]) { words.removeFirst() }
             while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
-            let canonical = entity.canonical.map { result.stripped($0, titles: titleWords) }
-            result.add(words.map { word($0) }, at: entity.span.start, canonical: canonical)
+            result.add(words.map { word($0) }, at: entity.span.start)
         }
         // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
         var index = 0
@@ -880,17 +908,14 @@ struct PersonNames: Sendable {
     var aliases: [String: [String]] = [:]
     var words: Set<String> = []
 
-    mutating func add(_ name: [String], at offset: Int, canonical: String?) {
+    mutating func add(_ name: [String], at offset: Int) {
         guard !name.isEmpty else { return }
-        for candidate in [name, canonical.map { $0.split(separator: " ").map(String.init) } ?? []]
-        where !candidate.isEmpty {
-            if let existing = names.firstIndex(of: candidate) {
-                firstMention[existing] = min(firstMention[existing], offset)
-            } else {
-                names.append(candidate)
-                firstMention.append(offset)
-                words.formUnion(candidate)
-            }
+        if let existing = names.firstIndex(of: name) {
+            firstMention[existing] = min(firstMention[existing], offset)
+        } else {
+            names.append(name)
+            firstMention.append(offset)
+            words.formUnion(name)
         }
     }
 

@@ -2,20 +2,272 @@ import Kutip
 import KutipTestSupport
 import Testing
 
-let quotePipeline = try! Kutip.defaultPipeline()
+/// The default stages up to dates, then the entity stage with a tagger trained
+/// on a few sentences (so the tests do not depend on the bundled model), then quotes.
+let quotePipeline: Pipeline = {
+    let lexicons = try! Lexicons.bundled()
+    let training: [[(word: String, tag: String)]] = [
+        [
+            ("Andap", "B-PER"), ("Budhi", "I-PER"), ("Revianto", "I-PER"), ("hadir", "O"), ("di", "O"),
+            ("Jakarta", "B-LOC"),
+        ],
+        [("Harun", "B-PER"), ("Sulianto", "I-PER"), ("mengatakan", "O"), ("hal", "O"), ("itu", "O")],
+        [("kata", "O"), ("Yusnita", "B-PER"), ("Fitriadi", "I-PER"), (",", "O"), ("Selasa", "O")],
+        [("Menurut", "O"), ("Mukhlis", "B-PER"), (",", "O"), ("warga", "O"), ("datang", "O")],
+        [("ujar", "O"), ("Garin", "B-PER"), ("Nugroho", "I-PER"), ("kepada", "O"), ("Annisa", "B-PER")],
+        [("Joko", "B-PER"), ("Widodo", "I-PER"), ("dan", "O"), ("Bambang", "B-PER"), ("Soesatyo", "I-PER")],
+        [("Kantor", "O"), ("KPK", "B-ORG"), ("di", "O"), ("Bandung", "B-LOC"), ("buka", "O")],
+    ]
+    var tagger = EntityTagger.train(training, epochs: 5, bits: 14)
+    tagger.gazetteer = lexicons.entityTagger?.gazetteer ?? EntityGazetteer()
+    let stages = try! Kutip.defaultStages(lexicons: lexicons).filter { $0.name != "entities" }
+    return try! Pipeline(stages).inserting(EntityStage(tagger: tagger), after: "abbreviations")
+}()
+
+func annotate(_ text: String) -> Document {
+    try! quotePipeline.annotate(text: text, meta: Metadata(published: "2023-01-30"))
+}
 
 /// "kind|text|speaker|cue" for every quote found.
 func quotes(_ text: String) -> [String] {
-    let document = try! quotePipeline.annotate(text: text, meta: Metadata(published: "2023-01-30"))
-    return (document.quotes ?? []).map {
+    (annotate(text).quotes ?? []).map {
         "\($0.kind.rawValue)|\($0.span.text)|\($0.speaker ?? "nil")|\($0.cue?.text ?? "-")"
     }
 }
 
 @Suite("Quotes")
 struct QuoteTests {
-    @Test func postposedCueNamesTheSpeaker() {
-        let found = quotes("\"Kami siap bekerja keras tahun ini,\" kata Andap Budhi Revianto.")
-        #expect(found == ["direct|\"Kami siap bekerja keras tahun ini,\"|Andap Budhi Revianto|kata"])
+    // MARK: Direct quotes and their marks
+
+    @Test(arguments: [
+        ("\"Kami siap bekerja,\" kata Andap.", "\"Kami siap bekerja,\""),
+        ("“Kami siap bekerja,” kata Andap.", "“Kami siap bekerja,”"),
+        ("„Kami siap bekerja,“ kata Andap.", "„Kami siap bekerja,“"),
+        ("«Kami siap bekerja,» kata Andap.", "«Kami siap bekerja,»"),
+        ("‘Kami siap bekerja,’ kata Andap.", "‘Kami siap bekerja,’"),
+        ("”Kami siap bekerja,” kata Andap.", "”Kami siap bekerja,”"),
+    ])
+    func everyKindOfMarkQuotes(text: String, quoted: String) {
+        #expect(quotes(text) == ["direct|\(quoted)|Andap|kata"])
+    }
+
+    @Test func aQuoteMaySpanSentences() {
+        let found = quotes("\"Kenapa Rembang? Karena angkanya tinggi. Kami turun,\" kata Andap.")
+        #expect(found == ["direct|\"Kenapa Rembang? Karena angkanya tinggi. Kami turun,\"|Andap|kata"])
+    }
+
+    @Test func aQuoteContinuedOverParagraphsIsOneQuote() {
+        let text = """
+            Andap Budhi Revianto hadir di Jakarta.
+
+            "Kami akan memeriksa semua laporan yang masuk.
+
+            "Setelah itu kami umumkan hasilnya kepada publik," kata Andap.
+            """
+        let found = annotate(text).quotes ?? []
+        #expect(found.count == 1)
+        #expect(found.first?.span.text.hasPrefix("\"Kami akan memeriksa") == true)
+        #expect(found.first?.span.text.hasSuffix("kepada publik,\"") == true)
+        #expect(found.first?.speaker == "Andap Budhi Revianto")
+        #expect(found.first?.paragraph == 1)
+    }
+
+    @Test func anUnclosedMarkEndsWithItsParagraph() {
+        let text = """
+            "Kami akan memeriksa semua laporan yang masuk, kata Andap.
+
+            Paragraf berikutnya tidak boleh ikut tertelan oleh tanda kutip yang tidak ditutup.
+            """
+        let found = annotate(text).quotes ?? []
+        #expect(found.allSatisfy { !$0.span.text.contains("tertelan") })
+        #expect(TestSupport.offsetProblems(annotate(text)) == nil)
+    }
+
+    @Test func scareQuotesTitlesAndNicknamesAreNoQuotes() {
+        #expect(quotes("Program \"Yes I Do\" berjalan di Rembang sejak tahun lalu.").isEmpty)
+        #expect(quotes("Pemerintah saat itu dinilai lebih bisa ‘menerima’ kritik dari warga.").isEmpty)
+        #expect(quotes("Ia menulis buku \"Agar Dapat Kubaca Zaman\" tahun lalu.").isEmpty)
+        #expect(quotes("Warga menyebut jalan itu \"jalur maut\" sejak dulu.").isEmpty)
+    }
+
+    // MARK: Attribution patterns
+
+    @Test func postposedCueNamesTheSpeakerAfterIt() {
+        #expect(
+            quotes("\"Semua pengurus masjid ikut pelatihan,\" ujar Yusnita Fitriadi, Selasa.")
+                == ["direct|\"Semua pengurus masjid ikut pelatihan,\"|Yusnita Fitriadi|ujar"])
+    }
+
+    @Test func aCliticPointsAtTheMostRecentSpeaker() {
+        let found = quotes(
+            """
+            "Kami siap bekerja keras tahun ini," kata Andap Budhi Revianto.
+
+            Harun Sulianto juga hadir di Jakarta.
+
+            "ASN harus netral dalam pemilu mendatang," tuturnya.
+            """)
+        #expect(found.last == "direct|\"ASN harus netral dalam pemilu mendatang,\"|Andap Budhi Revianto|tuturnya")
+    }
+
+    @Test func aShortMentionTakesTheFullName() {
+        let found = quotes(
+            """
+            Sekretaris Jenderal Kemenkumham Andap Budhi Revianto hadir di Jakarta.
+
+            "Kami siap bekerja keras tahun ini," tegas Andap.
+            """)
+        #expect(found == ["direct|\"Kami siap bekerja keras tahun ini,\"|Andap Budhi Revianto|tegas"])
+        let quote = annotate(
+            """
+            Sekretaris Jenderal Kemenkumham Andap Budhi Revianto hadir di Jakarta.
+
+            "Kami siap bekerja keras tahun ini," tegas Andap.
+            """
+        ).quotes?.first
+        #expect(quote?.role == "Sekretaris Jenderal Kemenkumham")
+        #expect(quote?.speakerMention?.text == "Andap")
+    }
+
+    @Test func aPreposedVerbNamesTheSpeakerBeforeIt() {
+        #expect(
+            quotes("Harun Sulianto mengatakan, \"Kami siap melayani masyarakat dengan baik.\"")
+                == ["direct|\"Kami siap melayani masyarakat dengan baik.\"|Harun Sulianto|mengatakan"])
+        #expect(
+            quotes("Menurut Mukhlis, \"Tukang potong harus tahu syarat dan rukun memotong.\"")
+                == ["direct|\"Tukang potong harus tahu syarat dan rukun memotong.\"|Mukhlis|Menurut"])
+    }
+
+    @Test func aQuoteWithNoCueFollowsTheSentenceNamingItsSpeaker() {
+        let found = quotes(
+            """
+            Garin Nugroho membacakan beberapa puisi di Jakarta. "Kepenyairan adalah jalan tak henti yang panjang."
+            """)
+        #expect(found == ["direct|\"Kepenyairan adalah jalan tak henti yang panjang.\"|Garin Nugroho|-"])
+    }
+
+    @Test func aPronounTakesThePersonTheTextJustTalkedAbout() {
+        let found = quotes(
+            """
+            "Puisi ini lahir dari pengalaman pribadi," kata Annisa.
+
+            Garin Nugroho membacakan beberapa puisi Annisa. Ia mengatakan bahwa Annisa tumbuh dalam beragam pengalaman kekaryaan.
+            """)
+        #expect(found.last == "indirect|Annisa tumbuh dalam beragam pengalaman kekaryaan|Garin Nugroho|mengatakan")
+    }
+
+    @Test func aSpeakerNamedByRoleOnlyIsThePersonHoldingIt() {
+        let found = quotes(
+            """
+            Presiden Joko Widodo hadir di Jakarta.
+
+            "Ini harus menjadi perhatian kita semuanya," tutur Presiden.
+            """)
+        #expect(found == ["direct|\"Ini harus menjadi perhatian kita semuanya,\"|Joko Widodo|tutur"])
+    }
+
+    @Test func anAliasGivenInTheTextJoinsTheFullName() {
+        let found = quotes(
+            """
+            Ketua DPR Bambang Soesatyo hadir. Bamsoet, panggilan Bambang Soesatyo, disambut warga.
+
+            "Saya bangga menjadi bagian keluarga besar ini," ujar Bamsoet.
+            """)
+        #expect(found.last == "direct|\"Saya bangga menjadi bagian keluarga besar ini,\"|Bambang Soesatyo|ujar")
+    }
+
+    @Test func anUnnamedSourceIsReportedAsItsPhrase() {
+        let found = quotes("\"Jalan ini rusak sejak tahun lalu,\" kata seorang warga.")
+        #expect(found == ["direct|\"Jalan ini rusak sejak tahun lalu,\"|seorang warga|kata"])
+    }
+
+    @Test func aQuoteNobodyIsNamedForHasNoSpeaker() {
+        let found = quotes("\"Jalan ini rusak sejak tahun lalu dan belum juga diperbaiki oleh siapa pun.\"")
+        #expect(
+            found == ["direct|\"Jalan ini rusak sejak tahun lalu dan belum juga diperbaiki oleh siapa pun.\"|nil|-"])
+    }
+
+    // MARK: Indirect quotes
+
+    @Test func aSpeechVerbIntroducesItsContentClause() {
+        #expect(
+            quotes("Andap menjelaskan, ASN harus terbebas dari pengaruh partai politik.")
+                == ["indirect|ASN harus terbebas dari pengaruh partai politik|Andap|menjelaskan"])
+        #expect(
+            quotes("Harun Sulianto mengatakan bahwa pelayanan publik tidak boleh berhenti.")
+                == ["indirect|pelayanan publik tidak boleh berhenti|Harun Sulianto|mengatakan"])
+        #expect(
+            quotes("Andap menjelaskan kepada wartawan, ASN harus terbebas dari pengaruh partai.")
+                == ["indirect|ASN harus terbebas dari pengaruh partai|Andap|menjelaskan"])
+    }
+
+    @Test func menurutIntroducesContentAfterTheComma() {
+        #expect(
+            quotes("Menurut Mukhlis, tukang potong hewan harus mengetahui syarat dan rukun.")
+                == ["indirect|tukang potong hewan harus mengetahui syarat dan rukun|Mukhlis|Menurut"])
+    }
+
+    @Test func aMidSentenceInsertionKeepsBothHalves() {
+        #expect(
+            quotes("Kegiatan yang digelar, kata Yusnita Fitriadi, merupakan kerja sama dengan Kemenag.")
+                == [
+                    "indirect|Kegiatan yang digelar, kata Yusnita Fitriadi, merupakan kerja sama dengan Kemenag|Yusnita Fitriadi|kata"
+                ])
+        // A connective before the insertion is not part of what was said.
+        #expect(
+            quotes("Dengan demikian, terang Yusnita Fitriadi, masyarakat akan menerima daging yang halal.")
+                == ["indirect|masyarakat akan menerima daging yang halal|Yusnita Fitriadi|terang"])
+    }
+
+    @Test func aPostposedCueEndsItsContent() {
+        #expect(
+            quotes("Pelayanan publik tidak boleh berhenti selama libur, ujar Harun Sulianto.")
+                == ["indirect|Pelayanan publik tidak boleh berhenti selama libur|Harun Sulianto|ujar"])
+    }
+
+    @Test func aTrailingDateIsNotContent() {
+        let found = quotes("Andap mengatakan, ASN harus netral dalam pemilu, Senin (30/1).")
+        #expect(found == ["indirect|ASN harus netral dalam pemilu|Andap|mengatakan"])
+    }
+
+    @Test func anObjectIsNotAContentClause() {
+        #expect(quotes("Andap menyatakan komitmen bersama untuk bersih dari praktik KKN.").isEmpty)
+        #expect(quotes("Bambang Soesatyo mengatakan hal itu dalam sambutannya di Yogyakarta.").isEmpty)
+    }
+
+    // MARK: Words that are not speech cues
+
+    @Test func ambiguousCueWordsNeedTheirPosition() {
+        #expect(quotes("Tujuan program ini jelas bagi semua warga desa.").isEmpty)
+        #expect(quotes("Ia tegas menolak tawaran itu di depan warga.").isEmpty)
+    }
+
+    // MARK: Robustness
+
+    @Test func thousandsOfMarksNeitherCrashNorOverrun() {
+        let text = String(repeating: "\"a\" “b” ‘c’ \" ", count: 3000) + "\n\nAkhir."
+        let document = annotate(text)
+        #expect(TestSupport.offsetProblems(document) == nil)
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let longest = paragraphs.map { $0.unicodeScalars.count }.max() ?? 0
+        #expect((document.quotes ?? []).allSatisfy { $0.span.end - $0.span.start <= longest })
+    }
+
+    @Test(arguments: TestSupport.hostileInputs.map(\.name))
+    func hostileInputKeepsOffsets(name: String) {
+        let text = TestSupport.hostileInputs.first { $0.name == name }!.text
+        let document = annotate(text)
+        #expect(TestSupport.offsetProblems(document) == nil)
+    }
+
+    @Test func attributionWordsCompileWithTheirCliticForms() throws {
+        let lexicon = try Lexicons.bundled().attribution
+        #expect(lexicon.classes(of: "kata").contains(.after))
+        #expect(lexicon.classes(of: "KATANYA").contains(.clitic))
+        #expect(lexicon.classes(of: "mengatakan").contains(.active))
+        #expect(lexicon.classes(of: "dikatakan").contains(.passive))
+        #expect(lexicon.classes(of: "rumah").isEmpty)
+        #expect(lexicon.count > 250)
+        #expect(throws: QuoteLexiconError.self) { try AttributionLexicon(tsv: "nonsense\tkata\n") }
     }
 }
