@@ -40,6 +40,8 @@ public struct AttributionLexicon: Sendable {
         public static let bare = WordClass(rawValue: 1 << 11)
         /// A rank, honorific or form of address written before a name ("Jenderal", "Mbah").
         public static let title = WordClass(rawValue: 1 << 12)
+        /// A word linking a nickname to a full name ("panggilan", "disapa").
+        public static let alias = WordClass(rawValue: 1 << 13)
 
         /// Every class that makes a word a speech cue.
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
@@ -64,7 +66,7 @@ public struct AttributionLexicon: Sendable {
         let kinds: [String: WordClass] = [
             "after": .after, "clitic": .clitic, "active": .active, "passive": .passive, "menurut": .menurut,
             "pronoun": .pronoun, "connective": .connective, "source": .source, "adverbial": .adverbial,
-            "complementizer": .complementizer, "role": .role, "bare": .bare, "title": .title,
+            "complementizer": .complementizer, "role": .role, "bare": .bare, "title": .title, "alias": .alias,
         ]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -62,6 +62,8 @@ struct QuoteFinder {
     var entityAt: [Int32]
     /// Whether each token lies inside a direct quote (marks included).
     var insideDirect: [Bool]
+    /// Whether an abbreviation starts at each token.
+    var abbreviationAt: [Bool]
     /// The roles the article gives each speaker, by canonical name.
     var roles: [String: String] = [:]
     /// Every person the article gives a role, for speakers named by role only.
@@ -87,6 +89,17 @@ struct QuoteFinder {
         insideDirect = [Bool](repeating: false, count: tokens.count)
         for index in 0..<tokens.count where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
             classes[index] = lexicon.classes(scalars, tokens.start(index), tokens.end(index))
+        }
+        abbreviationAt = [Bool](repeating: false, count: tokens.count)
+        var abbreviationIndex = 0
+        for index in 0..<tokens.count {
+            let start = tokens.start(index)
+            while abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start < start {
+                abbreviationIndex += 1
+            }
+            if abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start == start {
+                abbreviationAt[index] = true
+            }
         }
         var entityIndex = 0
         for index in 0..<tokens.count {
@@ -154,7 +167,7 @@ struct QuoteFinder {
 
     mutating func run() -> [Quote] {
         findRoles()
-        names = personNames(includeQuoted: true)
+        names = personNames()
         var drafts: [QuoteDraft] = []
         for marked in QuotationMarks.find(in: scalars, paragraphs: paragraphs, boilerplate: boilerplate) {
             if let draft = direct(marked) { drafts.append(draft) }
@@ -169,8 +182,8 @@ struct QuoteFinder {
         }
         // Names said inside quotes ("presiden seperti Susilo Bambang Yudhoyono")
         // are not the people speaking.
-        let outside = personNames()
-        if !outside.names.isEmpty { names = outside }
+        let quoted = insideDirect
+        names.dropMentions { quoted[$0] }
         drafts.append(contentsOf: indirect())
         drafts.sort { $0.start < $1.start }
         return resolve(drafts)
@@ -319,6 +332,12 @@ struct QuoteFinder {
                 let entity = entities[entityIndex]
                 let entityEnd = token(atOrAfter: entity.span.end)
                 if entity.type == .person {
+                    // "ujar kekasih selebritas Ariel Tatum itu" describes the speaker by someone else.
+                    if !isCapitalized(firstWord), entityEnd < tokens.count,
+                        Self.demonstratives.contains(lowercased(entityEnd))
+                    {
+                        return (.recentPerson, entityEnd + 1)
+                    }
                     let role = roleBetween(firstWord, token(atOrAfter: entity.span.start)) ?? roleAfter(entityEnd)
                     return (.named(speakerName(entity), mention: entity.span, role: role), entityEnd)
                 }
@@ -385,6 +404,8 @@ struct QuoteFinder {
         "sebelumnya", "sebagaimana",
     ]
 
+    static let demonstratives: Set<String> = ["itu", "tersebut", "ini"]
+
     /// Prepositions before an organization or place that make it no subject.
     static let prepositions: Set<String> = [
         "di", "dari", "ke", "kepada", "dengan", "oleh", "untuk", "bagi", "pada", "dalam", "terhadap", "bersama",
@@ -421,6 +442,8 @@ struct QuoteFinder {
             }
             let wordClass = classes[index]
             if wordClass.contains(.pronoun), reachable { return .recentPerson }
+            // "Pengawal mistar tersibuk itu berharap": a description of someone already named.
+            if steps == 0, Self.demonstratives.contains(lowercased(index)) { return .recentPerson }
             if isWord(index), !isCapitalized(index), !Self.adverbs.contains(lowercased(index)) {
                 // An unnamed source: "seorang warga mengatakan".
                 var start = index
@@ -496,9 +519,13 @@ struct QuoteFinder {
             let sentenceStart = sentenceIndex < sentences.count ? sentences[sentenceIndex].start : 0
             var probe = first - 1
             var opens = true
-            while probe >= 0, tokens.start(probe) >= sentenceStart, !lineBreakBefore(probe + 1) {
+            // A subject opens its sentence or the clause after an opening
+            // phrase: "Di samping Bepe dan Ryuji, kiper Andritany Ardhiyasa …".
+            while probe >= 0, tokens.start(probe) >= sentenceStart, !lineBreakBefore(probe + 1),
+                !isPunctuation(probe, ",")
+            {
                 if isWord(probe), !isCapitalized(probe), !classes[probe].contains(.connective),
-                    !Self.roleJoiners.contains(lowercased(probe))
+                    !classes[probe].contains(.role), !Self.roleJoiners.contains(lowercased(probe))
                 {
                     opens = false
                     break
@@ -821,15 +848,15 @@ struct QuoteFinder {
     /// Words that are titles, ranks or degrees, not names: the document's
     /// abbreviations ("Kombes", "AKBP", "S.H.") and dotted forms.
     func isTitle(_ index: Int) -> Bool {
-        return classes[index].contains(.title) || word(index).contains(".")
-            || abbreviations.contains { $0.span.start == tokens.start(index) }
+        return classes[index].contains(.title) || abbreviationAt[index]
+            || (tokens.start(index)..<tokens.end(index)).contains { scalars[$0] == "." }
     }
 
     /// Every person's name, stretched over capitalized words the tagger left
     /// out ("Budhi Revianto" in "Komjen Pol. Andap Budhi Revianto"), and the
     /// aliases the article gives ("Bamsoet, panggilan Bambang Soesatyo",
     /// "Basuki Tjahaja Purnama (Ahok)").
-    func personNames(includeQuoted: Bool = false) -> PersonNames {
+    func personNames() -> PersonNames {
         var result = PersonNames()
         let titleWords = Set((0..<tokens.count).filter { isWord($0) && isTitle($0) }.map { word($0) })
         result.titles = titleWords
@@ -841,7 +868,6 @@ struct QuoteFinder {
             var first = token(atOrAfter: entity.span.start)
             var end = token(atOrAfter: entity.span.end)
             guard first < end else { continue }
-            if !includeQuoted, insideDirect[first] { continue }
             // One word either side at most: a given name before a tagged surname.
             if first > 1, !lineBreakBefore(first), extendable(first - 1), !isSentenceFinal(first - 2),
                 !lineBreakBefore(first - 1), !extendable(first - 2)
@@ -856,7 +882,7 @@ struct QuoteFinder {
             var words = (first..<end).filter { isWord($0) }
             while words.count > 1, isTitle(words[0]) { words.removeFirst() }
             while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
-            result.add(words.map { word($0) }, at: entity.span.start)
+            result.add(words.map { word($0) }, at: entity.span.start, token: first)
         }
         // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
         var index = 0
@@ -867,29 +893,27 @@ struct QuoteFinder {
             }
             var end = index
             while end < tokens.count, isCapitalized(end), end == index || !lineBreakBefore(end) { end += 1 }
-            let first = (index..<end).map { word($0) }
             var probe = end
             var linked = false
             var closing = false
-            if probe < tokens.count, isPunctuation(probe, "(") {
+            if probe < tokens.count, isPunctuation(probe, "("), entityAt[index] >= 0,
+                entities[Int(entityAt[index])].type == .person
+            {
                 linked = true
                 closing = true
                 probe += 1
             } else {
                 if probe < tokens.count, isPunctuation(probe, ",") { probe += 1 }
                 while probe < tokens.count, probe < end + 4, isWord(probe), !isCapitalized(probe) {
-                    if ["panggilan", "sapaan", "disapa", "dipanggil", "alias"].contains(lowercased(probe)) {
-                        linked = true
-                    }
+                    if classes[probe].contains(.alias) { linked = true }
                     probe += 1
                 }
             }
             if linked, probe < tokens.count, isCapitalized(probe) {
                 var secondEnd = probe
                 while secondEnd < tokens.count, isCapitalized(secondEnd), !lineBreakBefore(secondEnd) { secondEnd += 1 }
-                let second = (probe..<secondEnd).map { word($0) }
                 if !closing || (secondEnd < tokens.count && isPunctuation(secondEnd, ")")) {
-                    result.alias(first, second)
+                    result.alias((index..<end).map { word($0) }, (probe..<secondEnd).map { word($0) })
                 }
             }
             index = end
@@ -908,14 +932,35 @@ struct PersonNames: Sendable {
     var aliases: [String: [String]] = [:]
     var words: Set<String> = []
 
-    mutating func add(_ name: [String], at offset: Int) {
+    /// The first token and offset of each mention of each name.
+    var mentions: [[(token: Int, offset: Int)]] = []
+
+    mutating func add(_ name: [String], at offset: Int, token: Int) {
         guard !name.isEmpty else { return }
         if let existing = names.firstIndex(of: name) {
             firstMention[existing] = min(firstMention[existing], offset)
+            mentions[existing].append((token, offset))
         } else {
             names.append(name)
             firstMention.append(offset)
+            mentions.append([(token, offset)])
             words.formUnion(name)
+        }
+    }
+
+    /// Forgets the mentions `excluded` says to (those inside quotes), and the
+    /// names left with none, unless that would leave no names at all.
+    mutating func dropMentions(_ excluded: (Int) -> Bool) {
+        let kept = mentions.map { $0.filter { !excluded($0.token) } }
+        let keep = kept.indices.filter { !kept[$0].isEmpty }
+        guard !keep.isEmpty else { return }
+        names = keep.map { names[$0] }
+        mentions = keep.map { kept[$0] }
+        firstMention = mentions.map { $0.map(\.offset).min() ?? 0 }
+        words = Set(names.joined())
+        for (short, full) in aliases {
+            words.formUnion(short.split(separator: " ").map(String.init))
+            words.formUnion(full)
         }
     }
 
