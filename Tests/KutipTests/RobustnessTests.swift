@@ -27,6 +27,7 @@ struct RobustnessTests {
                 let annotated = try sharedPipeline.annotate(document)
                 #expect(TestSupport.offsetProblems(annotated) == nil, "\(name):\(lineNumber)")
                 #expect(TestSupport.tokenCoverageProblem(annotated) == nil, "\(name):\(lineNumber)")
+                #expect(quoteBeyondItsParagraphs(annotated) == nil, "\(name):\(lineNumber)")
             }
             #expect(lineNumber > 100)
         }
@@ -90,4 +91,31 @@ struct UDTests {
         #expect(result.tokens.f1 >= 0.995)
         #expect(result.sentences.f1 >= 0.92)
     }
+}
+
+/// A quote running past its paragraph group: an indirect quote crossing a line
+/// break, or a direct one crossing into a paragraph that does not reopen the
+/// quotation with a mark.
+func quoteBeyondItsParagraphs(_ document: Document) -> String? {
+    let scalars = document.source.scalars
+    let marks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"]
+    for quote in document.quotes ?? [] {
+        var offset = quote.span.start
+        while offset < quote.span.end {
+            if scalars[offset] == "\n" {
+                if quote.kind == .indirect {
+                    return "indirect quote crosses a line break: \(quote.span.text.prefix(60))"
+                }
+                var next = offset + 1
+                while next < quote.span.end, scalars[next].properties.isWhitespace { next += 1 }
+                if next < quote.span.end, !marks.contains(scalars[next]) {
+                    return "direct quote runs into a paragraph with no opening mark: \(quote.span.text.prefix(60))"
+                }
+                offset = next
+            } else {
+                offset += 1
+            }
+        }
+    }
+    return nil
 }
