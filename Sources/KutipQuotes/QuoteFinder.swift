@@ -64,6 +64,9 @@ struct QuoteFinder {
     var insideDirect: [Bool]
     /// Whether an abbreviation starts at each token.
     var abbreviationAt: [Bool]
+    /// The expansions of abbreviations, by start offset: an organization
+    /// speaker is reported by its name, "Peradi" as "Perhimpunan Advokat Indonesia".
+    var expansions: [Int: (end: Int, expansion: String)] = [:]
     /// The roles the article gives each speaker, by canonical name.
     var roles: [String: String] = [:]
     /// Every person the article gives a role, for speakers named by role only.
@@ -99,6 +102,8 @@ struct QuoteFinder {
             }
             if abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start == start {
                 abbreviationAt[index] = true
+                let abbreviation = abbreviations[abbreviationIndex]
+                expansions[start] = (abbreviation.span.end, abbreviation.expansion)
             }
         }
         var entityIndex = 0
@@ -158,6 +163,12 @@ struct QuoteFinder {
     func lowercased(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)).lowercased() }
 
     func word(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)) }
+
+    /// An organization's name, spelled out when the mention is an abbreviation.
+    func organizationName(_ entity: Entity) -> String {
+        if let found = expansions[entity.span.start], found.end == entity.span.end { return found.expansion }
+        return entity.span.text
+    }
 
     /// The words naming a speaker; ``PersonNames`` maps them to the full
     /// name, preferring the person introduced first and outside quotes.
@@ -392,7 +403,9 @@ struct QuoteFinder {
         }
         if let organization {
             let entity = entities[organization]
-            return (.named(entity.span.text, mention: entity.span, role: nil), token(atOrAfter: entity.span.end))
+            return (
+                .named(organizationName(entity), mention: entity.span, role: nil), token(atOrAfter: entity.span.end)
+            )
         }
         return (.unknown, index)
     }
@@ -405,6 +418,11 @@ struct QuoteFinder {
     ]
 
     static let demonstratives: Set<String> = ["itu", "tersebut", "ini"]
+
+    /// Lowercase words inside personal names.
+    static let nameParticles: Set<String> = [
+        "de", "da", "van", "von", "der", "den", "bin", "binti", "dos", "del", "la",
+    ]
 
     /// Prepositions before an organization or place that make it no subject.
     static let prepositions: Set<String> = [
@@ -433,7 +451,7 @@ struct QuoteFinder {
                     return .named(speakerName(entity), mention: entity.span, role: role)
                 }
                 if entity.type == .organization, subject, reachable {
-                    return .named(entity.span.text, mention: entity.span, role: nil)
+                    return .named(organizationName(entity), mention: entity.span, role: nil)
                 }
                 if !subject { crossedOther = true }
                 index = start - 1
@@ -666,7 +684,7 @@ struct QuoteFinder {
             let opensSentence = onlyConnectives(range.lowerBound, index - 1)
             if wordClass.contains(.menurut)
                 || (wordClass.contains(.clitic) && opensSentence && index + 1 < range.upperBound
-                    && isPunctuation(index + 1, ","))
+                    && (isPunctuation(index + 1, ",") || isWord(index + 1)))
             {
                 // "Menurut X, …", "Menurutnya, …", "Tambahnya, …".
                 if menurut == nil, opensSentence { menurut = index }
@@ -726,9 +744,10 @@ struct QuoteFinder {
             if !classes[cue].contains(.clitic) {
                 (speaker, next) = speakerAfter(cue)
                 guard speaker.isKnown else { return nil }
+                while next < range.upperBound, !isPunctuation(next, ",") { next += 1 }
             }
-            while next < range.upperBound, !isPunctuation(next, ",") { next += 1 }
-            let start = next + 1
+            // "Menurutnya, …" or, unpunctuated, "Menurutnya tugas tersebut …".
+            let start = next < range.upperBound && isPunctuation(next, ",") ? next + 1 : next
             guard start < range.upperBound else { return nil }
             let last = contentEnd(range, from: start)
             guard wordCount(start, last) >= 3 else { return nil }
@@ -858,7 +877,8 @@ struct QuoteFinder {
     /// "Basuki Tjahaja Purnama (Ahok)").
     func personNames() -> PersonNames {
         var result = PersonNames()
-        let titleWords = Set((0..<tokens.count).filter { isWord($0) && isTitle($0) }.map { word($0) })
+        var titleWords: Set<String> = []
+        for index in 0..<tokens.count where isCapitalized(index) && isTitle(index) { titleWords.insert(word(index)) }
         result.titles = titleWords
         func extendable(_ index: Int) -> Bool {
             isCapitalized(index) && entityAt[index] < 0 && !classes[index].contains(.role)
@@ -878,6 +898,9 @@ struct QuoteFinder {
                 end + 1 >= tokens.count || !isCapitalized(end + 1)
             {
                 end += 1
+            } else if end + 1 < tokens.count, Self.nameParticles.contains(lowercased(end)), extendable(end + 1) {
+                // "Gomes de Oliviera", "Ahmad bin Abdullah".
+                end += 2
             }
             var words = (first..<end).filter { isWord($0) }
             while words.count > 1, isTitle(words[0]) { words.removeFirst() }
