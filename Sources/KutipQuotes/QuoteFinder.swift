@@ -562,12 +562,42 @@ struct QuoteFinder {
 
     static let roleJoiners: Set<String> = ["dan", "dari", "untuk", "bidang", "pada", "se"]
 
+    /// Whether a token can continue a role phrase: capitalized words, numbers,
+    /// joiners ("dan", "dari") and brackets with what they hold ("(kanwil)").
+    func continuesRole(_ index: Int) -> Bool {
+        isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
+            || Self.roleJoiners.contains(lowercased(index))
+    }
+
+    /// `start...last` as a role: cut before a rank or title that opens the
+    /// name ("Sekretaris Jenderal Kemenkumham Komjen Pol. Andap" → "Sekretaris
+    /// Jenderal Kemenkumham"), trailing commas and an unclosed bracket left out.
+    func role(_ start: Int, through last: Int) -> String? {
+        func titleLike(_ index: Int) -> Bool {
+            classes[index].contains(.title) || (tokens.start(index)..<tokens.end(index)).contains { scalars[$0] == "." }
+        }
+        var end = last
+        var probe = last
+        var nameWords = 0
+        while probe > start, isCapitalized(probe), !titleLike(probe), nameWords < 2 {
+            probe -= 1
+            nameWords += 1
+        }
+        if probe > start, titleLike(probe) {
+            let titleEnd = probe
+            while probe > start, titleLike(probe) { probe -= 1 }
+            // "Sekretaris Jenderal", "Direktur Jenderal": a rank word right after a role word belongs to it.
+            if !(titleEnd == probe + 1 && classes[probe].contains(.role)) { end = probe }
+        }
+        while end > start, isPunctuation(end, ",(") { end -= 1 }
+        guard end >= start else { return nil }
+        return text(start, through: end).text
+    }
+
     /// A role phrase filling `start..<end` ("Kepala Dinas Pertanian dan Kehutanan Singkawang").
     func roleBetween(_ start: Int, _ end: Int) -> String? {
         guard start < end, classes[start].contains(.role) else { return nil }
-        var last = end - 1
-        while last > start, isPunctuation(last, ",") { last -= 1 }
-        return text(start, through: last).text
+        return role(start, through: end - 1)
     }
 
     /// A role phrase ending just before a name ("Kepala Seksi Bimas Islam Kemenag, Mukhlis").
@@ -576,21 +606,13 @@ struct QuoteFinder {
         if index >= 0, isPunctuation(index, ",") { index -= 1 }
         var roleStart: Int?
         var steps = 0
-        while index >= 0, steps < 14, !lineBreakBefore(index + 1) {
-            if isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
-                || Self.roleJoiners.contains(lowercased(index))
-            {
-                if classes[index].contains(.role), isCapitalized(index) { roleStart = index }
-                index -= 1
-                steps += 1
-            } else {
-                break
-            }
+        while index >= 0, steps < 14, !lineBreakBefore(index + 1), continuesRole(index) {
+            if classes[index].contains(.role), isCapitalized(index) { roleStart = index }
+            index -= 1
+            steps += 1
         }
         guard let roleStart else { return nil }
-        var last = name - 1
-        while last > roleStart, isPunctuation(last, ",") { last -= 1 }
-        return text(roleStart, through: last).text
+        return role(roleStart, through: name - 1)
     }
 
     /// An appositive role after a name ("Andap, Sekretaris Jenderal Kemenkumham,", "Harun selaku Kepala …").
@@ -605,17 +627,21 @@ struct QuoteFinder {
         guard index < tokens.count, classes[index].contains(.role), isCapitalized(index) else { return nil }
         let start = index
         var last = index
-        while index < tokens.count, index < start + 14, !lineBreakBefore(index) {
-            if isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
-                || Self.roleJoiners.contains(lowercased(index))
-            {
+        while index < tokens.count, index < start + 16, !lineBreakBefore(index) {
+            if isPunctuation(index, "(") {
+                // "(kanwil)": a bracket is kept whole whatever its case.
+                guard let close = (index + 1..<min(tokens.count, index + 6)).first(where: { isPunctuation($0, ")") })
+                else { break }
+                last = close
+                index = close + 1
+            } else if continuesRole(index) {
                 last = index
                 index += 1
             } else {
                 break
             }
         }
-        return text(start, through: last).text
+        return role(start, through: last)
     }
 
     // MARK: Indirect quotes

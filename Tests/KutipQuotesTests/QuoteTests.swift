@@ -129,6 +129,31 @@ struct QuoteTests {
         #expect(quote?.speakerMention?.text == "Andap")
     }
 
+    @Test func appositivesGiveTheRole() {
+        let selaku = annotate(
+            """
+            Arahan itu disambut oleh Harun Sulianto selaku Kepala Kantor Wilayah (kanwil) Kemenkumham Kepulauan Bangka Belitung.
+
+            "Kami siap mengikuti arahan pimpinan," kata Harun.
+            """
+        ).quotes?.last
+        #expect(selaku?.role == "Kepala Kantor Wilayah (kanwil) Kemenkumham Kepulauan Bangka Belitung")
+        let comma = annotate(
+            "\"Kami siap bekerja keras tahun ini,\" kata Andap Budhi Revianto, Sekretaris Jenderal Kemenkumham."
+        )
+        .quotes?.first
+        #expect(comma?.role == "Sekretaris Jenderal Kemenkumham")
+        // A rank before the name is not part of the role.
+        let rank = annotate(
+            """
+            Ikrar dipimpin Sekretaris Jenderal Kemenkumham Komjen Pol. Andap Budhi Revianto di Jakarta.
+
+            "Kami siap bekerja keras tahun ini," tegas Andap.
+            """
+        ).quotes?.first
+        #expect(rank?.role == "Sekretaris Jenderal Kemenkumham")
+    }
+
     @Test func aPreposedVerbNamesTheSpeakerBeforeIt() {
         #expect(
             quotes("Harun Sulianto mengatakan, \"Kami siap melayani masyarakat dengan baik.\"")
