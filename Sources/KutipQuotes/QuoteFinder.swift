@@ -363,16 +363,10 @@ struct QuoteFinder {
                 index = max(index + 1, entityEnd)
                 continue
             }
-            if index == firstWord, classes[index].contains(.source), !isCapitalized(index) {
-                var last = index
-                var probe = index + 1
-                while probe < end, probe < index + 6, isWord(probe), !isCapitalized(probe) || entityAt[probe] < 0,
-                    !classes[probe].contains(.cue)
-                {
-                    if isPunctuation(probe, ",.;:") { break }
-                    last = probe
-                    probe += 1
-                }
+            if index == firstWord, classes[index].contains(.source), !isCapitalized(index),
+                let last = sourcePhraseEnd(from: index, limit: end),
+                last + 1 >= end || !isCapitalized(last + 1)  // "pihak Apple" names the organization
+            {
                 let phrase = text(index, through: last)
                 return (.named(phrase.text, mention: phrase, role: nil), last + 1)
             }
@@ -409,6 +403,34 @@ struct QuoteFinder {
         }
         return (.unknown, index)
     }
+
+    /// Where an unnamed source's phrase ends ("seorang warga", "juru bicara
+    /// militer"): at most five lowercase words, stopping before a preposition,
+    /// an adverb or "yang"; `nil` when it names a time ("beberapa waktu lalu").
+    func sourcePhraseEnd(from start: Int, limit: Int) -> Int? {
+        var last = start
+        var probe = start + 1
+        while probe < limit, probe < start + 5, isWord(probe), !isCapitalized(probe), entityAt[probe] < 0,
+            classes[probe].isDisjoint(with: WordClass.cue)
+        {
+            let word = lowercased(probe)
+            if Self.prepositions.contains(word) || Self.adverbs.contains(word) || Self.phraseStops.contains(word) {
+                break
+            }
+            if Self.timeNouns.contains(word) { return nil }
+            last = probe
+            probe += 1
+        }
+        while last > start, Self.roleJoiners.contains(lowercased(last)) || lowercased(last) == "asal" { last -= 1 }
+        return last
+    }
+
+    static let phraseStops: Set<String> = [
+        "yang", "saat", "ketika", "usai", "seusai", "melalui", "biasanya", "menurut",
+    ]
+    static let timeNouns: Set<String> = [
+        "waktu", "kali", "hari", "tahun", "bulan", "pekan", "minggu", "jam", "lalu", "saat",
+    ]
 
     /// Words that may stand between a subject and its verb ("Andap juga mengatakan").
     static let adverbs: Set<String> = [
@@ -470,7 +492,9 @@ struct QuoteFinder {
                 {
                     start -= 1
                 }
-                if classes[start].contains(.source), !crossedOther {
+                if classes[start].contains(.source), !crossedOther,
+                    sourcePhraseEnd(from: start, limit: verb) == verb - 1
+                {
                     let phrase = text(start, through: verb - 1)
                     return .named(phrase.text, mention: phrase, role: nil)
                 }
