@@ -71,6 +71,8 @@ struct QuoteFinder {
     var roles: [String: String] = [:]
     /// Every person the article gives a role, for speakers named by role only.
     var roleHolders: [RoleHolder] = []
+    /// The holders whose role has each word.
+    var roleHoldersByWord: [String: [Int]] = [:]
     /// Whether each entity opens its sentence as a subject would.
     var subject: [Bool] = []
     /// The people of the document, for mapping a speaker's words to a full name.
@@ -502,7 +504,9 @@ struct QuoteFinder {
             }
             if isCapitalized(index), reachable {
                 var start = index
-                while start > max(0, limit), isCapitalized(start - 1), entityAt[start - 1] < 0 { start -= 1 }
+                while start > max(0, limit), start > index - 8, isCapitalized(start - 1), entityAt[start - 1] < 0 {
+                    start -= 1
+                }
                 return fallbackName(start..<(index + 1))
             }
             index -= 1
@@ -535,7 +539,7 @@ struct QuoteFinder {
         let words = Set(range.filter { isWord($0) }.map { lowercased($0) })
         let head = lowercased(range.lowerBound)
         var best: (holder: RoleHolder, overlap: Int)?
-        for holder in roleHolders where holder.words.contains(head) {
+        for holder in (roleHoldersByWord[head] ?? []).map({ roleHolders[$0] }) {
             let overlap = holder.words.intersection(words).count
             if overlap > best?.overlap ?? 0 { best = (holder, overlap) }
         }
@@ -563,7 +567,7 @@ struct QuoteFinder {
             var opens = true
             // A subject opens its sentence or the clause after an opening
             // phrase: "Di samping Bepe dan Ryuji, kiper Andritany Ardhiyasa …".
-            while probe >= 0, tokens.start(probe) >= sentenceStart, !lineBreakBefore(probe + 1),
+            while probe >= 0, probe >= first - 40, tokens.start(probe) >= sentenceStart, !lineBreakBefore(probe + 1),
                 !isPunctuation(probe, ",")
             {
                 if isWord(probe), !isCapitalized(probe), !classes[probe].contains(.connective),
@@ -580,6 +584,7 @@ struct QuoteFinder {
             guard let role = roleBefore(first) ?? roleAfter(token(atOrAfter: entity.span.end)) else { continue }
             if roles[name] == nil { roles[name] = role }
             let words = Set(role.split(separator: " ").map { $0.lowercased() })
+            for word in words { roleHoldersByWord[word, default: []].append(roleHolders.count) }
             roleHolders.append(RoleHolder(name: name, role: role, words: words))
         }
     }
@@ -691,12 +696,23 @@ struct QuoteFinder {
     func contentEnd(_ range: Range<Int>, from start: Int) -> Int {
         var last = range.upperBound - 1
         while last > start, !isWord(last), !isPunctuation(last, ")") { last -= 1 }
-        if let date = dates.first(where: { $0.span.start <= tokens.start(last) && tokens.start(last) < $0.span.end }) {
+        if let date = date(containing: tokens.start(last)) {
             let dateStart = token(atOrAfter: date.span.start)
             if dateStart - 1 > start, isPunctuation(dateStart - 1, ",") { last = dateStart - 2 }
         }
         while last > start, !isWord(last), !isPunctuation(last, ")\"") { last -= 1 }
         return last
+    }
+
+    /// The date expression containing `offset`, by binary search over the sorted dates.
+    func date(containing offset: Int) -> TemporalExpression? {
+        var low = 0
+        var high = dates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[middle].span.end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < dates.count && dates[low].span.start <= offset ? dates[low] : nil
     }
 
     func wordCount(_ from: Int, _ through: Int) -> Int {
@@ -728,10 +744,15 @@ struct QuoteFinder {
         var postposed: Int?
         var active: Int?
         var menurut: Int?
+        // The words up to `openingEnd` are connectives only ("Namun, menurut …").
+        var openingEnd = range.lowerBound
+        while openingEnd < range.upperBound, !isWord(openingEnd) || classes[openingEnd].contains(.connective) {
+            openingEnd += 1
+        }
         for index in range where isWord(index) {
             let wordClass = classes[index]
             if wordClass.isDisjoint(with: WordClass.cue) { continue }
-            let opensSentence = onlyConnectives(range.lowerBound, index - 1)
+            let opensSentence = index <= openingEnd
             if wordClass.contains(.menurut)
                 || (wordClass.contains(.clitic) && opensSentence && index + 1 < range.upperBound
                     && (isPunctuation(index + 1, ",") || isWord(index + 1)))
@@ -858,6 +879,13 @@ struct QuoteFinder {
     /// puisi. Ia mengatakan …"), else the last speaker.
     mutating func resolve(_ drafts: [QuoteDraft]) -> [Quote] {
         var quotes: [Quote] = []
+        var known: [String: String] = [:]
+        func canonical(_ name: String) -> String {
+            if let found = known[name] { return found }
+            let found = names.canonical(name)
+            known[name] = found
+            return found
+        }
         var last: (name: String, role: String?)?
         var lastEnd = 0
         var entityIndex = 0
@@ -880,7 +908,7 @@ struct QuoteFinder {
             var mention: Span?
             switch draft.speaker {
             case .named(let name, let span, let named):
-                speaker = names.canonical(name)
+                speaker = canonical(name)
                 mention = span
                 role = named ?? roles[speaker!]
                 if let named, roles[speaker!] == nil { roles[speaker!] = named }
@@ -888,7 +916,7 @@ struct QuoteFinder {
                 let preferLast: Bool
                 if case .lastSpeaker = draft.speaker { preferLast = true } else { preferLast = false }
                 if let person = recentSubject, !preferLast || last == nil {
-                    speaker = names.canonical(speakerName(person))
+                    speaker = canonical(speakerName(person))
                     role = roles[speaker!]
                 } else if let last {
                     speaker = last.name
@@ -1005,6 +1033,8 @@ struct PersonNames: Sendable {
     var aliases: [String: [String]] = [:]
     var words: Set<String> = []
 
+    /// The names having a word with each first letter.
+    var byInitial: [Unicode.Scalar: [Int]] = [:]
     /// The first token and offset of each mention of each name.
     var mentions: [[(token: Int, offset: Int)]] = []
 
@@ -1014,6 +1044,9 @@ struct PersonNames: Sendable {
             firstMention[existing] = min(firstMention[existing], offset)
             mentions[existing].append((token, offset))
         } else {
+            for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
+                byInitial[initial, default: []].append(names.count)
+            }
             names.append(name)
             firstMention.append(offset)
             mentions.append([(token, offset)])
@@ -1029,6 +1062,12 @@ struct PersonNames: Sendable {
         guard !keep.isEmpty else { return }
         names = keep.map { names[$0] }
         mentions = keep.map { kept[$0] }
+        byInitial = [:]
+        for (index, name) in names.enumerated() {
+            for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
+                byInitial[initial, default: []].append(index)
+            }
+        }
         firstMention = mentions.map { $0.map(\.offset).min() ?? 0 }
         words = Set(names.joined())
         for (short, full) in aliases {
@@ -1071,7 +1110,9 @@ struct PersonNames: Sendable {
         guard words.allSatisfy({ $0.unicodeScalars.first?.isKutipUppercase ?? false }) else { return name }
         var best = words
         var bestMention = Int.max
-        for (index, candidate) in names.enumerated() where candidate.count > words.count {
+        let initial = words.first?.unicodeScalars.first ?? " "
+        for index in byInitial[initial] ?? [] where names[index].count > words.count {
+            let candidate = names[index]
             guard words.allSatisfy({ word in candidate.contains { EntityStage.sameName(word, $0) } }) else { continue }
             if firstMention[index] < bestMention || (firstMention[index] == bestMention && candidate.count > best.count)
             {
