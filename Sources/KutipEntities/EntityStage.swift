@@ -39,8 +39,10 @@ public struct EntityStage: Stage {
                 tokenIndex += 1
             }
             guard !positions.isEmpty else { continue }
-            let words = positions.map { source.slice(tokens.start($0), tokens.end($0)) }
-            let tags = tagger.tag(words)
+            let ranges = positions.map { tokens.start($0)..<tokens.end($0) }
+            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges) }.map {
+                EntityTagger.tags[$0]
+            }
             for span in NERCorpus.spans(tags) {
                 guard let type = EntityType(rawValue: span.type) else { continue }
                 let start = tokens.start(positions[span.start])

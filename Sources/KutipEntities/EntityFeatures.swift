@@ -1,0 +1,361 @@
+import KutipCore
+
+/// What the tagger knows about one token, computed once per sentence from its
+/// scalars: hashes of its forms and affixes, and flags.
+///
+/// Features are then hashes of hashes (a template number mixed with one or two
+/// of these values), so no `String` is built per token or per feature.
+struct TokenFacts {
+    /// The lowercased word (ASCII and Latin-1 capitals folded).
+    var lower: UInt64 = 0
+    /// The word as written.
+    var raw: UInt64 = 0
+    /// The word's character classes, runs collapsed ("Xx", "X.X.", "d-d").
+    var shape: UInt64 = 0
+    /// Lowercase prefixes and suffixes of 1…4 scalars (0 when the word is shorter).
+    var prefix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// ``EntityFeatures`` `Flag` bits.
+    var flags: UInt16 = 0
+    /// ``GazetteerIndex`` word flags (given name, place word, title, head word).
+    var word: UInt8 = 0
+    /// The gazetteer name covering the token: kind × 2, + 1 inside (not first).
+    var phrase: UInt8 = 0
+    /// The capitalized run the token is in: the run's head word class, the
+    /// token's position in it and the run's length, packed; 0 outside runs.
+    var run: UInt16 = 0
+    /// The number of scalars, capped at 15.
+    var length: UInt8 = 0
+}
+
+/// Token analysis and feature hashing for ``EntityTagger``.
+enum EntityFeatures {
+    enum Flag {
+        static let initialCapital: UInt16 = 1
+        static let allCapitals: UInt16 = 2
+        static let innerCapital: UInt16 = 4
+        static let digit: UInt16 = 8
+        static let hyphen: UInt16 = 16
+        static let period: UInt16 = 32
+        static let letter: UInt16 = 64
+        static let punctuation: UInt16 = 128
+        /// The casing bits; the rest describe the form.
+        static let casing: UInt16 = 7
+    }
+
+    static let phraseSeed: UInt64 = 0x243F_6A88_85A3_08D3
+
+    /// A strong 64-bit finalizer (splitmix64): template numbers and values are
+    /// mixed with it so that neighbouring inputs land far apart in the table.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The hash of a token sequence, extended by one token.
+    @inline(__always)
+    static func extend(_ hash: UInt64, _ token: UInt64) -> UInt64 { mix(hash ^ (token &* 0x100_0000_01B3)) }
+
+    /// ASCII and Latin-1 capitals folded to lowercase; other scalars kept (news
+    /// text is Latin script, and a name's hash only has to agree with itself).
+    @inline(__always)
+    static func fold(_ value: UInt32) -> UInt32 {
+        if value >= 0x41 && value <= 0x5A { return value | 0x20 }
+        if value >= 0xC0 && value <= 0xDE && value != 0xD7 { return value + 0x20 }
+        return value
+    }
+
+    @inline(__always)
+    static func step(_ hash: UInt64, _ value: UInt32) -> UInt64 { (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
+
+    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// FNV-1a of the folded scalars: the key of a word in every table.
+    static func lowerHash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
+        var hash = offset
+        for scalar in scalars { hash = step(hash, fold(scalar.value)) }
+        return hash
+    }
+
+    /// A gazetteer name split like the tokenizer splits text: at spaces, with
+    /// brackets and a trailing comma as tokens of their own.
+    static func splitName(_ name: String) -> [Substring] {
+        var tokens: [Substring] = []
+        for part in name.split(separator: " ") {
+            var part = part
+            while let first = part.first, first == "(" || first == "\"" {
+                tokens.append(part.prefix(1))
+                part = part.dropFirst()
+            }
+            var tail: [Substring] = []
+            while let last = part.last, last == ")" || last == "," || last == "\"" {
+                tail.insert(part.suffix(1), at: 0)
+                part = part.dropLast()
+            }
+            if !part.isEmpty { tokens.append(part) }
+            tokens += tail
+        }
+        return tokens
+    }
+
+    /// Analyzes the tokens `ranges` of `scalars` (one sentence).
+    static func facts(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], _ index: GazetteerIndex
+    ) -> (facts: [TokenFacts], caseless: Bool) {
+        var facts = [TokenFacts](repeating: TokenFacts(), count: ranges.count)
+        var anyUpper = false
+        var letters = 0
+        for (position, range) in ranges.enumerated() {
+            var fact = TokenFacts()
+            var lower = offset
+            var raw = offset
+            var shape = offset
+            var lastClass: UInt32 = 99
+            var flags: UInt16 = 0
+            var uppers = 0
+            var lowers = 0
+            var count = 0
+            for offsetInText in range {
+                let scalar = scalars[offsetInText]
+                let value = scalar.value
+                let folded = fold(value)
+                lower = step(lower, folded)
+                raw = step(raw, value)
+                count += 1
+                switch count {
+                case 1: fact.prefix.0 = lower
+                case 2: fact.prefix.1 = lower
+                case 3: fact.prefix.2 = lower
+                case 4: fact.prefix.3 = lower
+                default: break
+                }
+                let kind: UInt32
+                if scalar.isKutipUppercase {
+                    kind = 1
+                    uppers += 1
+                    if count == 1 { flags |= Flag.initialCapital } else if lowers > 0 { flags |= Flag.innerCapital }
+                } else if scalar.isKutipLowercase || (value >= 0x80 && scalar.isKutipLetter) {
+                    kind = 2
+                    lowers += 1
+                } else if scalar.isKutipDigit {
+                    kind = 3
+                    flags |= Flag.digit
+                } else {
+                    kind = 4 + min(value, 0x7F)  // each ASCII punctuation mark its own class
+                    if value == 0x2D { flags |= Flag.hyphen }
+                    if value == 0x2E { flags |= Flag.period }
+                }
+                if kind != lastClass {
+                    shape = step(shape, kind)
+                    lastClass = kind
+                }
+            }
+            // Suffixes: FNV over the last scalars, last first.
+            var suffix = offset
+            var taken = 0
+            var cursor = range.upperBound
+            while cursor > range.lowerBound && taken < 4 {
+                cursor -= 1
+                suffix = step(suffix, fold(scalars[cursor].value))
+                taken += 1
+                switch taken {
+                case 1: fact.suffix.0 = suffix
+                case 2: fact.suffix.1 = suffix
+                case 3: fact.suffix.2 = suffix
+                default: fact.suffix.3 = suffix
+                }
+            }
+            if uppers > 0 { anyUpper = true }
+            if uppers + lowers > 0 { flags |= Flag.letter }
+            if uppers >= 2 && lowers == 0 { flags |= Flag.allCapitals }
+            if uppers + lowers == 0 && flags & Flag.digit == 0 { flags |= Flag.punctuation }
+            letters += lowers + uppers
+            fact.lower = lower
+            fact.raw = raw
+            fact.shape = shape &+ UInt64(min(count, 4))
+            fact.flags = flags
+            fact.length = UInt8(min(count, 15))
+            fact.word = index.wordFlags[lower]
+            facts[position] = fact
+        }
+        let caseless = !anyUpper && letters >= 12
+        markPhrases(&facts, index)
+        markRuns(&facts, caseless: caseless)
+        return (facts, caseless)
+    }
+
+    /// Longest gazetteer names, left to right, without overlaps.
+    static func markPhrases(_ facts: inout [TokenFacts], _ index: GazetteerIndex) {
+        var position = 0
+        while position < facts.count {
+            var key = phraseSeed
+            var matchLength = 0
+            var matchKind: UInt8 = 0
+            var end = position
+            while end < facts.count && end - position < index.longest {
+                key = extend(key, facts[end].lower)
+                end += 1
+                let kind = index.phrases[key]
+                if kind != 0 {
+                    matchLength = end - position
+                    matchKind = kind
+                }
+                if !index.prefixes.mayContain(key) { break }
+            }
+            if matchLength > 0 {
+                for inside in 0..<matchLength {
+                    facts[position + inside].phrase = matchKind * 2 + (inside == 0 ? 0 : 1)
+                }
+                position += matchLength
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// Runs of capitalized tokens ("Dinas Pertanian dan Kehutanan Singkawang",
+    /// "Komjen Pol. Andap Budhi Revianto"), joined over connectors: each token
+    /// learns the class of the run's first word (a title, an organization or
+    /// place head) and where in the run it stands.
+    static func markRuns(_ facts: inout [TokenFacts], caseless: Bool) {
+        guard !caseless else { return }
+        var position = 0
+        while position < facts.count {
+            guard facts[position].flags & (Flag.initialCapital | Flag.allCapitals | Flag.innerCapital) != 0 else {
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < facts.count {
+                if facts[end].flags & (Flag.initialCapital | Flag.allCapitals) != 0 {
+                    end += 1
+                } else if facts[end].word & GazetteerIndex.connector != 0, end + 1 < facts.count,
+                    facts[end + 1].flags & Flag.initialCapital != 0
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            let head = UInt16(facts[position].word & 0x1C)  // title, organization head, place head
+            let length = UInt16(min(end - position, 5))
+            for inside in position..<end {
+                let place = UInt16(min(inside - position, 3)) | (inside == end - 1 ? 4 : 0)
+                facts[inside].run = 0x8000 | head << 8 | length << 4 | place
+            }
+            position = end
+        }
+    }
+
+    /// Calls `body` with the hashed feature slot of every feature of token `i`.
+    @inline(__always)
+    static func forEach(
+        _ facts: UnsafeBufferPointer<TokenFacts>, _ i: Int, caseless: Bool, mask: UInt64, _ body: (Int) -> Void
+    ) {
+        let fact = facts[i]
+        let count = facts.count
+        let c: UInt64 = caseless ? 1 : 0
+        @inline(__always) func emit(_ template: UInt64, _ value: UInt64) {
+            body(Int(truncatingIfNeeded: mix(value ^ (template &* 0xD6E8_FEB8_6659_FD93)) & mask))
+        }
+        @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { a &* 0x9E37_79B9_7F4A_7C15 ^ b }
+        let boundary: UInt64 = 0x5555
+        let previous = i > 0 ? facts[i - 1] : nil
+        let next = i + 1 < count ? facts[i + 1] : nil
+        let previous2 = i > 1 ? facts[i - 2] : nil
+        let next2 = i + 2 < count ? facts[i + 2] : nil
+        let casing = UInt64(fact.flags & Flag.casing)
+        let capital = casing | c << 3
+
+        emit(1, c)
+        emit(2, fact.lower)
+        if !caseless { emit(3, fact.raw) }
+        emit(4, pair(fact.shape, c))
+        emit(5, fact.prefix.0)
+        emit(6, fact.prefix.1)
+        emit(7, fact.prefix.2)
+        emit(8, fact.prefix.3)
+        emit(9, fact.suffix.0)
+        emit(10, fact.suffix.1)
+        emit(11, fact.suffix.2)
+        emit(12, fact.suffix.3)
+        emit(13, UInt64(fact.flags) | (i == 0 ? 0x1_0000 : 0) | c << 20)
+        emit(14, previous?.lower ?? boundary)
+        emit(15, next?.lower ?? boundary)
+        emit(16, previous2?.lower ?? boundary)
+        emit(17, next2?.lower ?? boundary)
+        emit(18, pair(pair(previous?.shape ?? boundary, fact.shape), c))
+        emit(19, pair(pair(fact.shape, next?.shape ?? boundary), c))
+        emit(20, pair(previous?.lower ?? boundary, fact.lower))
+        emit(21, pair(fact.lower, next?.lower ?? boundary))
+        emit(22, UInt64(fact.word) | capital << 8)
+        emit(23, UInt64((previous?.word ?? 0x80) & 0xFC) | capital << 8)
+        emit(24, UInt64((previous2?.word ?? 0x80) & 0xFC) | capital << 8)
+        emit(
+            25,
+            UInt64((previous?.flags ?? 0x100) & Flag.casing) << 16 | capital << 8
+                | UInt64((next?.flags ?? 0x100) & Flag.casing))
+        emit(26, UInt64((previous?.word ?? 0x80) & 3) << 8 | UInt64((next?.word ?? 0x80) & 3))
+        emit(27, UInt64(fact.phrase) | capital << 8)
+        emit(28, UInt64(previous?.phrase ?? 0xFF) << 8 | UInt64(next?.phrase ?? 0xFF))
+        if fact.run != 0 { emit(29, UInt64(fact.run)) }
+        emit(30, UInt64(fact.length) | capital << 8)
+        emit(31, pair(previous?.lower ?? boundary, next?.lower ?? boundary))
+        if fact.run != 0, let previous, previous.run == 0 { emit(32, pair(previous.lower, UInt64(fact.run))) }
+    }
+
+    // MARK: Word lists
+
+    /// Words before a name that announce a person: forms of address, titles,
+    /// ranks and offices (general knowledge of Indonesian usage).
+    static let personTitles: [String] = [
+        "bapak", "pak", "ibu", "bu", "saudara", "saudari", "sdr", "sdr.", "tuan", "nyonya", "nona", "presiden",
+        "wapres", "wakil", "menteri", "menko", "gubernur", "wagub", "bupati", "wabup", "wali", "walikota", "wawali",
+        "ketua", "kepala", "kabid", "kasi", "kasubag", "kabag", "kadis", "direktur", "dirut", "komisaris", "jenderal",
+        "jendral", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolsek", "kasat", "kasatreskrim", "kabareskrim",
+        "kadiv", "kabid", "komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
+        "aipda", "bripka", "brigadir", "briptu", "bripda", "letjen", "mayjen", "marsekal", "laksamana", "laksda",
+        "kolonel", "letkol", "mayor", "kapten", "lettu", "letda", "serka", "serma", "sertu", "pratu", "panglima",
+        "pangdam", "danrem", "dandim", "kasad", "kasal", "kasau", "pelatih", "juru", "jubir", "sekretaris", "sekjen",
+        "sekda", "camat", "lurah", "kades", "dokter", "dr", "dr.", "drg", "drg.", "prof", "prof.", "profesor", "ustaz",
+        "ustad", "ustadz", "kiai", "kyai", "habib", "haji", "hj", "hj.", "h", "h.", "ir", "ir.", "penyanyi", "aktris",
+        "aktor", "artis", "pengamat", "peneliti", "dosen", "guru", "rektor", "dekan", "tersangka", "terdakwa",
+        "terpidana", "korban", "pelaku", "anggota", "staf", "kakak", "adik", "ayah", "putra", "putri", "istri",
+        "suami", "almarhum", "mendiang", "pol", "pol.", "ketum", "waketum", "plt", "plh", "pj", "kapten", "raja",
+        "ratu", "pangeran", "sultan", "paus", "syekh", "gus", "mbak", "mas", "bang", "kak", "cak", "ning", "uda",
+        "pdt", "pdt.", "romo", "pastor", "pendeta", "bhante", "ketut", "kanjeng",
+    ]
+
+    /// First words of organization names.
+    static let organizationHeads: [String] = [
+        "kementerian", "kemenkumham", "badan", "dinas", "komisi", "partai", "universitas", "pt", "pt.", "cv", "lembaga",
+        "dewan", "majelis", "pengadilan", "kejaksaan", "kepolisian", "polda", "polres", "polresta", "polrestabes",
+        "polsek", "pemerintah", "pemkot", "pemkab", "pemprov", "pemda", "bank", "perusahaan", "yayasan", "institut",
+        "sekolah", "klub", "persatuan", "asosiasi", "himpunan", "ikatan", "koperasi", "kantor", "kanwil", "direktorat",
+        "ditjen", "inspektorat", "biro", "pusat", "balai", "mahkamah", "sekretariat", "komite", "korps", "komando",
+        "kodam", "korem", "kodim", "koramil", "lanud", "lantamal", "satuan", "detasemen", "federasi", "serikat",
+        "gabungan", "perkumpulan", "organisasi", "kesatuan", "otoritas", "perum", "perseroan", "akademi", "politeknik",
+        "stikes", "sma", "smp", "sd", "smk", "madrasah", "pesantren", "rsud", "rs", "puskesmas", "kamar", "front",
+        "gerakan", "forum", "aliansi", "kejati", "kejari", "kemenag", "kemendagri", "kemenkes", "dprd", "kpu",
+        "bawaslu", "tim", "satgas", "unit", "divisi", "bidang", "seksi", "subdit", "bagian", "markas", "mabes",
+    ]
+
+    /// First words of place names.
+    static let placeHeads: [String] = [
+        "kota", "kabupaten", "kab", "kab.", "provinsi", "prov", "prov.", "desa", "kecamatan", "kec", "kec.",
+        "kelurahan", "kel", "kel.", "dusun", "kampung", "jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg.",
+        "pulau", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "gunung", "sungai", "danau", "pantai",
+        "teluk", "selat", "laut", "samudra", "samudera", "tanjung", "kawasan", "wilayah", "negara", "kepulauan",
+        "gedung", "menara", "masjid", "gereja", "pura", "vihara", "klenteng", "pasar", "lapangan", "stadion",
+        "taman", "hotel", "alun-alun", "tugu", "monumen", "museum", "benteng", "perumahan", "komplek", "kompleks",
+        "blok", "rt", "rw", "dukuh", "nagari", "gampong", "distrik",
+    ]
+
+    /// Lowercase words that may join capitalized words of one name.
+    static let connectors: [String] = [
+        "dan", "&", "of", "the", "de", "van", "der", "von", "bin", "binti", "al", "el",
+    ]
+}
