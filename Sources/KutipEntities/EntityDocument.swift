@@ -1,5 +1,17 @@
 import KutipCore
 
+/// A set of lowercase words by hash, for the passes' cue-word tests.
+struct WordSet: Sendable {
+    private var table = HashTable()
+
+    init(_ words: [String]) {
+        for word in words { table[EntityFeatures.lowerHash(word.unicodeScalars)] = 1 }
+    }
+
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool { table[hash] != 0 }
+}
+
 /// The document-level passes of ``EntityStage`` over the tagger's mentions,
 /// which work on token indices and per-token hashes so that only the tokens a
 /// rule looks at are ever turned into strings.
@@ -16,6 +28,8 @@ struct EntityDocument {
     let tokens: TokenList
     /// Tokens inside boilerplate or outside every sentence: never part of a mention.
     let skipped: [Bool]
+    /// Tokens that open a sentence.
+    let sentenceStarts: Set<Int>
     let abbreviations: [Abbreviation]
     let gazetteer: GazetteerIndex
     var mentions: [Mention]
@@ -32,12 +46,13 @@ struct EntityDocument {
     var abbreviationAt: [Int: Abbreviation] = [:]
 
     init(
-        source: SourceText, tokens: TokenList, skipped: [Bool], abbreviations: [Abbreviation],
-        gazetteer: GazetteerIndex, mentions: [Mention]
+        source: SourceText, tokens: TokenList, skipped: [Bool], sentenceStarts: Set<Int>,
+        abbreviations: [Abbreviation], gazetteer: GazetteerIndex, mentions: [Mention]
     ) {
         self.source = source
         self.tokens = tokens
         self.skipped = skipped
+        self.sentenceStarts = sentenceStarts
         self.abbreviations = abbreviations
         self.gazetteer = gazetteer
         self.mentions = mentions
@@ -88,8 +103,14 @@ struct EntityDocument {
 
     func text(_ mention: Mention) -> String { source.slice(tokens.start(mention.first), tokens.end(mention.end - 1)) }
 
-    func isWord(_ index: Int, in words: Set<UInt64>) -> Bool {
+    func isWord(_ index: Int, in words: WordSet) -> Bool {
         index >= 0 && index < tokens.count && words.contains(lower[index])
+    }
+
+    /// Whether token `index` is the single scalar `scalar`.
+    func isScalar(_ index: Int, _ scalar: Unicode.Scalar) -> Bool {
+        index >= 0 && index < tokens.count && tokens.end(index) - tokens.start(index) == 1
+            && source.scalars[tokens.start(index)] == scalar
     }
 
     /// Whether tokens `first..<end` stay on one line and outside boilerplate.
@@ -130,9 +151,7 @@ struct EntityDocument {
         mentions.sort { $0.first < $1.first }
     }
 
-    static func hashes(_ words: [String]) -> Set<UInt64> {
-        Set(words.map { EntityFeatures.lowerHash($0.unicodeScalars) })
-    }
+    static func hashes(_ words: [String]) -> WordSet { WordSet(words) }
 
     // MARK: Passes
 
@@ -148,6 +167,7 @@ struct EntityDocument {
         propagate()
         merge()
         harmonizeTypes()
+        splitPersons()
         assignCanonicals(aliases)
     }
 
@@ -165,8 +185,28 @@ struct EntityDocument {
     /// after it leave person spans ("KH Ma'aruf Amin", "Jaksa Agung Muhammad
     /// Prasetyo", "Arie Ardian R S.Ik.").
     mutating func trimPersons() {
+        // Words written in lowercase somewhere in the document are common words
+        // when they open a sentence before a name ("Maksud Allegri …").
+        var lowercase = HashTable()
+        for index in tokens.indices where !capital[index] && !skipped[index] { lowercase[lower[index]] = 1 }
+        var dropped: [Int] = []
         for index in mentions.indices where mentions[index].type == .person {
             var mention = mentions[index]
+            // The second half of a hyphenated name ("Go - Jek", "Go - Pay") is no person.
+            if isScalar(mention.first - 1, "-"), mention.first >= 2, capital[mention.first - 2],
+                !breakAfter[mention.first - 2]
+            {
+                if mention.end - mention.first == 1 {
+                    dropped.append(index)
+                    continue
+                }
+                mention.first += 1
+            }
+            if mention.end - mention.first >= 2, sentenceStarts.contains(mention.first),
+                lowercase[lower[mention.first]] != 0
+            {
+                mention.first += 1
+            }
             while mention.end - mention.first >= 2 {
                 let first = mention.first
                 let title =
@@ -186,11 +226,12 @@ struct EntityDocument {
             }
             mentions[index] = mention
         }
+        for index in dropped.reversed() { mentions.remove(at: index) }
     }
 
     static let initialCues = hashes([
         "berinisial", "inisial", "saudara", "sdr", "sdr.", "tersangka", "pelaku", "korban", "terdakwa", "terpidana",
-        "pria", "wanita", "warga", "bocah", "siswa", "siswi", "tahanan", "napi", "yakni", "yaitu", "adalah",
+        "tahanan", "napi", "yakni", "yaitu", "adalah",
     ])
     static let listWords = hashes([",", "dan", "serta", "atau"])
 
@@ -200,13 +241,19 @@ struct EntityDocument {
     mutating func addInitials() {
         let covered = coverage()
         var found: [Mention] = []
-        for index in tokens.indices where covered[index] < 0 && !skipped[index] && capital[index] {
+        // A cued initial wins over the tagger's one-token organization ("saudara MA").
+        for index in tokens.indices
+        where !skipped[index] && capital[index]
+            && (covered[index] < 0
+                || (mentions[covered[index]].type == .organization
+                    && mentions[covered[index]].end - mentions[covered[index]].first == 1))
+        {
             let size = length(index)
             guard size <= 3, isLetters(index), size == 1 || upper[index] else { continue }
             let cued = isWord(index - 1, in: Self.initialCues)
             let aged =
-                index + 3 < tokens.count && text(index + 1) == "(" && isDigits(index + 2) && length(index + 2) <= 2
-                && text(index + 3) == ")"
+                index + 3 < tokens.count && isScalar(index + 1, "(") && isDigits(index + 2) && length(index + 2) <= 2
+                && isScalar(index + 3, ")")
             let listed = isWord(index - 1, in: Self.listWords) && aged
             if (cued && (size >= 2 || aged)) || (listed && found.contains { $0.end >= index - 6 }) {
                 found.append(Mention(first: index, end: index + 1, type: .person))
@@ -214,8 +261,6 @@ struct EntityDocument {
         }
         for mention in found { add(mention) }
     }
-
-    static let dashes: Set<String> = ["-", "–", "—"]
 
     /// A dateline at the start of a line — "SERANG -", "Rimanews -",
     /// "MANCHESTER, JUARA.net -", "DEPOK (Pos Kota) –": each part is a place
@@ -231,13 +276,12 @@ struct EntityDocument {
             var cursor = index
             var valid = false
             while cursor < tokens.count, cursor - index < 9, !(cursor > index && breakAfter[cursor - 1]) {
-                let word = text(cursor)
-                if Self.dashes.contains(word) {
+                if isScalar(cursor, "-") || isScalar(cursor, "–") || isScalar(cursor, "—") {
                     if partStart < cursor { parts.append((partStart, cursor)) }
                     valid = cursor > index
                     break
                 }
-                if word == "," || word == "(" || word == ")" {
+                if isScalar(cursor, ",") || isScalar(cursor, "(") || isScalar(cursor, ")") {
                     if partStart < cursor { parts.append((partStart, cursor)) }
                     partStart = cursor + 1
                 } else if !capital[cursor] {
@@ -256,21 +300,20 @@ struct EntityDocument {
         }
     }
 
-    static let organizationHeads = hashes(Array(EntityStage.organizationHeads))
-
     /// An abbreviation spelled out as an organization ("KPK" → "Komisi
     /// Pemberantasan Korupsi") is an ORG mention when the tagger left it alone.
     mutating func addOrganizationAbbreviations() {
         guard !abbreviations.isEmpty else { return }
-        var byStart: [Int: Int] = [:]
-        for index in tokens.indices { byStart[tokens.start(index)] = index }
         let covered = coverage()
+        var places: [String: Bool] = [:]
         for abbreviation in abbreviations {
-            guard let first = byStart[abbreviation.span.start], covered[first] < 0, !skipped[first],
+            guard let first = tokenStarting(at: abbreviation.span.start), covered[first] < 0, !skipped[first],
                 abbreviation.span.text.unicodeScalars.first?.isKutipUppercase == true
             else { continue }
             let head = abbreviation.expansion.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard EntityStage.organizationHeads.contains(head),
+            let place = places[abbreviation.expansion] ?? isPlace(abbreviation.expansion)
+            places[abbreviation.expansion] = place
+            guard EntityStage.organizationHeads.contains(head) || place,
                 abbreviation.expansion.unicodeScalars.first?.isKutipUppercase == true
             else { continue }
             var end = first + 1
@@ -278,8 +321,41 @@ struct EntityDocument {
             guard tokens.end(end - 1) == abbreviation.span.end, (first..<end).allSatisfy({ covered[$0] < 0 }) else {
                 continue
             }
-            add(Mention(first: first, end: end, type: .organization))
+            add(Mention(first: first, end: end, type: place ? .location : .organization))
         }
+        // The tagger's organization that the lexicon spells out as a place ("DKI", "NTB").
+        for index in mentions.indices where mentions[index].end - mentions[index].first == 1 {
+            if let abbreviation = abbreviationAt[tokens.start(mentions[index].first)],
+                abbreviation.span.end == tokens.end(mentions[index].first),
+                places[abbreviation.expansion] ?? isPlace(abbreviation.expansion)
+            {
+                mentions[index].type = .location
+            }
+        }
+    }
+
+    /// The token that starts at `offset`, by binary search.
+    func tokenStarting(at offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens.start(low) == offset ? low : nil
+    }
+
+    static let placeExpansions = ["Daerah Khusus", "Daerah Istimewa", "Negara Kesatuan", "Provinsi ", "Kabupaten "]
+
+    /// An expansion naming a place: a region the gazetteer knows ("Nusa
+    /// Tenggara Barat"), or a province, regency or state by its head words.
+    func isPlace(_ expansion: String) -> Bool {
+        if Self.placeExpansions.contains(where: { expansion.hasPrefix($0) }) { return true }
+        var key = EntityFeatures.phraseSeed
+        for token in EntityFeatures.splitName(expansion) {
+            key = EntityFeatures.extend(key, EntityFeatures.lowerHash(token.unicodeScalars))
+        }
+        return gazetteer.phrases[key] == GazetteerIndex.location
     }
 
     /// A mention that is exactly an abbreviation the lexicon spells out in
@@ -317,15 +393,17 @@ struct EntityDocument {
 
     /// An organization directly followed by the place or body it belongs to
     /// is one organization ("Kemenag Kota Singkawang", "Setjen Kemenkumham",
-    /// "Fraksi Partai Golkar DPR RI").
+    /// "Fraksi Partai Golkar DPR RI"); two persons side by side are one name
+    /// cut in two ("Yane" + "Ardian Bima Arya").
     mutating func merge() {
         var index = 0
         while index + 1 < mentions.count {
             let current = mentions[index]
             let next = mentions[index + 1]
-            if current.type == .organization, next.type != .person, next.first == current.end,
-                usable(current.first, next.end)
-            {
+            let joins =
+                (current.type == .organization && next.type != .person)
+                || (current.type == .person && next.type == .person)
+            if joins, next.first == current.end, usable(current.first, next.end) {
                 mentions[index].end = next.end
                 mentions.remove(at: index + 1)
             } else {
@@ -347,8 +425,12 @@ struct EntityDocument {
         for mention in mentions where mention.type == .person {
             let after = mention.end
             var alias: Int?
-            if after + 2 < tokens.count, text(after) == "(", text(after + 2) == ")" {
+            if after + 2 < tokens.count, isScalar(after, "("), isScalar(after + 2, ")") {
                 alias = after + 1
+            } else if after + 3 < tokens.count, isScalar(after, "("), Self.titles.contains(lower[after + 1]),
+                isScalar(after + 3, ")")
+            {
+                alias = after + 2  // "Sri Rahayu Ningsih (Ny Sasmita)"
             } else if isWord(after, in: Self.aliasWords) {
                 alias = after + 1
             }
@@ -361,7 +443,7 @@ struct EntityDocument {
             // "Bamsoet, panggilan Bambang Soesatyo"
             let before = mention.first
             if before >= 3, isWord(before - 1, in: Self.callWords) || (isWord(before - 2, in: Self.callWords)),
-                text(before - (isWord(before - 1, in: Self.callWords) ? 2 : 3)) == ","
+                isScalar(before - (isWord(before - 1, in: Self.callWords) ? 2 : 3), ",")
             {
                 let nick = before - (isWord(before - 1, in: Self.callWords) ? 3 : 4)
                 if nick >= 0, capital[nick], covered[nick] < 0 || mentions[covered[nick]].type == .person {
@@ -435,18 +517,80 @@ struct EntityDocument {
     /// One type per string in a document: a name tagged ORG three times and LOC
     /// once is an ORG everywhere (ties keep each mention's own type).
     mutating func harmonizeTypes() {
-        var votes: [[UInt64]: [EntityType: Int]] = [:]
-        for mention in mentions {
-            votes[Array(raw[mention.first..<mention.end]), default: [:]][mention.type, default: 0] += 1
+        // A one-word organization or place that is a word of a person's
+        // longer name in the same document is that person ("Chiellini" after
+        // "Giorgio Chiellini"), unless the gazetteer knows the word as a name.
+        var personWords = HashTable()
+        for mention in mentions where mention.type == .person && mention.end - mention.first >= 2 {
+            for token in mention.first..<mention.end where length(token) >= 4 && capital[token] {
+                personWords[raw[token]] = 1
+            }
         }
+        // An organization or place that opens with a person's full name of two
+        // words or more ("BW Purba Negara" after "BW Purba") is that person.
+        var personNames = Set<UInt64>()
+        for mention in mentions where mention.type == .person && mention.end - mention.first >= 2 {
+            var key = EntityFeatures.phraseSeed
+            for token in mention.first..<mention.end { key = EntityFeatures.extend(key, raw[token]) }
+            personNames.insert(key)
+        }
+        for index in mentions.indices
+        where mentions[index].type != .person && mentions[index].end - mentions[index].first >= 3 {
+            var key = EntityFeatures.phraseSeed
+            for token in mentions[index].first..<(mentions[index].end - 1) {
+                key = EntityFeatures.extend(key, raw[token])
+                if token > mentions[index].first, personNames.contains(key) {
+                    mentions[index].type = .person
+                    break
+                }
+            }
+        }
+        for index in mentions.indices
+        where mentions[index].type != .person && mentions[index].end - mentions[index].first == 1 {
+            let token = mentions[index].first
+            guard personWords[raw[token]] != 0 else { continue }
+            if gazetteer.phrases[EntityFeatures.extend(EntityFeatures.phraseSeed, lower[token])] != 0 { continue }
+            mentions[index].type = .person
+        }
+        func key(_ mention: Mention) -> UInt64 {
+            var key = EntityFeatures.phraseSeed
+            for token in mention.first..<mention.end { key = EntityFeatures.extend(key, raw[token]) }
+            return key
+        }
+        var votes: [UInt64: SIMD4<Int32>] = [:]
+        for mention in mentions { votes[key(mention), default: .zero][Self.lane(mention.type)] += 1 }
         for index in mentions.indices {
-            guard let counts = votes[Array(raw[mentions[index].first..<mentions[index].end])], counts.count > 1 else {
-                continue
-            }
-            let sorted = counts.sorted {
-                $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue)
-            }
-            if sorted[0].value > sorted[1].value { mentions[index].type = sorted[0].key }
+            guard let counts = votes[key(mentions[index])] else { continue }
+            let mine = counts[Self.lane(mentions[index].type)]
+            // The most votes wins when it beats every other type.
+            var best = Self.lane(mentions[index].type)
+            for lane in 0..<3 where counts[lane] > counts[best] { best = lane }
+            let beaten = (0..<3).allSatisfy { $0 == best || counts[$0] < counts[best] }
+            if beaten && counts[best] > mine { mentions[index].type = Self.types[best] }
+        }
+    }
+
+    static let types: [EntityType] = [.person, .organization, .location]
+    static func lane(_ type: EntityType) -> Int {
+        switch type {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        }
+    }
+
+    /// A person's name that opens with a word the document uses alone as an
+    /// organization or place ("CEO Blibli Kusumo Martanto") starts after it.
+    mutating func splitPersons() {
+        var others = HashTable()
+        for mention in mentions where mention.type != .person && mention.end - mention.first == 1 {
+            others[raw[mention.first]] = 1
+        }
+        for index in mentions.indices
+        where mentions[index].type == .person && mentions[index].end - mentions[index].first >= 2
+            && others[raw[mentions[index].first]] != 0
+        {
+            mentions[index].first += 1
         }
     }
 
@@ -457,53 +601,90 @@ struct EntityDocument {
     /// blends; among several, one where it matches the first or last word, and
     /// then the nearest before it (else after it). An alias joins its name.
     mutating func assignCanonicals(_ aliases: [UInt64: Int]) {
-        let persons = mentions.indices.filter { mentions[$0].type == .person }
-        guard !persons.isEmpty else { return }
-        let words = persons.map { index in (mentions[index].first..<mentions[index].end).map { text($0) } }
-        var parent = [Int](repeating: -1, count: persons.count)  // position in persons
-        for (position, index) in persons.enumerated() {
-            let mine = words[position]
-            var best: (score: Int, distance: Int, position: Int)?
-            for (other, otherIndex) in persons.enumerated() where words[other].count > mine.count {
-                let theirs = words[other]
-                var score = 0
-                if mine.allSatisfy({ word in theirs.contains { EntityStage.sameName(word, $0) } }) {
+        // Work on distinct spellings: a name recurs, and comparing spellings is
+        // the costly part.
+        var nameOf: [[UInt64]: Int] = [:]
+        var names: [(words: [String], occurrences: [Int])] = []
+        var mentionName: [Int: Int] = [:]
+        for index in mentions.indices where mentions[index].type == .person {
+            let key = Array(raw[mentions[index].first..<mentions[index].end])
+            let name: Int
+            if let known = nameOf[key] {
+                name = known
+            } else {
+                name = names.count
+                nameOf[key] = name
+                names.append(((mentions[index].first..<mentions[index].end).map { text($0) }, []))
+            }
+            names[name].occurrences.append(mentions[index].first)
+            mentionName[index] = name
+        }
+        guard !names.isEmpty else { return }
+        // score[a][b]: how well the shorter name a can stand for b (0: not at all).
+        var score = [[Int]](repeating: [Int](repeating: 0, count: names.count), count: names.count)
+        for (a, mine) in names.enumerated() {
+            for (b, theirs) in names.enumerated() where theirs.words.count >= mine.words.count && b != a {
+                let mineWords = mine.words
+                let theirWords = theirs.words
+                if theirWords.count == mineWords.count {
+                    // The same name spelled another way ("Setu"/"Seto", "AL"/"Al"): the
+                    // spelling met first is the canonical.
+                    // One-word names differ too little to tell a misspelling from
+                    // another person ("Soeharto", "Soekarno"): only case may differ.
+                    let caseOnly = zip(mineWords, theirWords).allSatisfy { $0.lowercased() == $1.lowercased() }
+                    let misspelled =
+                        mineWords.count >= 2 && zip(mineWords, theirWords).contains { $0 == $1 }
+                        && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) }
+                    guard theirs.occurrences[0] < mine.occurrences[0], caseOnly || misspelled else { continue }
+                    score[a][b] = 1
+                } else if mineWords.allSatisfy({ word in theirWords.contains { EntityStage.sameName(word, $0) } }) {
                     let edge =
-                        EntityStage.sameName(mine[0], theirs[0])
-                        || EntityStage.sameName(mine[mine.count - 1], theirs[theirs.count - 1])
-                    score = edge ? 3 : 2
-                } else if mine.count == 1,
-                    EntityStage.isInitialism(mine[0], of: theirs) || EntityStage.isBlend(mine[0], of: theirs)
+                        EntityStage.sameName(mineWords[0], theirWords[0])
+                        || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])
+                    score[a][b] = edge ? 3 : 2
+                } else if mineWords.count == 1,
+                    EntityStage.isInitialism(mineWords[0], of: theirWords)
+                        || EntityStage.isBlend(mineWords[0], of: theirWords)
                 {
-                    score = 3
-                }
-                guard score > 0 else { continue }
-                let delta = mentions[otherIndex].first - mentions[index].first
-                let distance = delta < 0 ? -delta : 1_000_000 + delta
-                if best == nil || score > best!.score || (score == best!.score && distance < best!.distance) {
-                    best = (score, distance, other)
+                    score[a][b] = 3
                 }
             }
-            if let best { parent[position] = best.position }
         }
-        // Aliases: the alias's cluster is the full name's.
-        var byFirst: [Int: Int] = [:]
-        for (position, index) in persons.enumerated() { byFirst[mentions[index].first] = position }
-        for (position, index) in persons.enumerated() where parent[position] < 0 {
-            let mention = mentions[index]
-            guard mention.end - mention.first == 1, let target = aliases[raw[mention.first]] else {
-                continue
-            }
-            if let targetPosition = byFirst[target], targetPosition != position { parent[position] = targetPosition }
+        // Aliases: the alias stands for the full name with the best score.
+        for (a, mine) in names.enumerated() where mine.words.count == 1 {
+            guard let target = aliases[raw[mine.occurrences[0]]],
+                let index = mentions.firstIndex(where: { $0.first == target && $0.type == .person }),
+                let b = mentionName[index], b != a
+            else { continue }
+            score[a][b] = 4
         }
-        for (position, index) in persons.enumerated() {
-            var root = position
-            var steps = 0
-            while parent[root] >= 0 && steps < persons.count {
-                root = parent[root]
-                steps += 1
+        /// The name that `a`, at token `position`, stands for: the best score,
+        /// then the nearest occurrence before it, else after it.
+        func parent(_ a: Int, at position: Int) -> Int? {
+            var best: (score: Int, distance: Int, name: Int)?
+            for b in names.indices where score[a][b] > 0 {
+                var distance = Int.max
+                for occurrence in names[b].occurrences {
+                    let delta = occurrence - position
+                    distance = min(distance, delta < 0 ? -delta : 1_000_000 + delta)
+                }
+                if best == nil || score[a][b] > best!.score || (score[a][b] == best!.score && distance < best!.distance)
+                {
+                    best = (score[a][b], distance, b)
+                }
             }
-            mentions[index].canonical = words[root].joined(separator: " ")
+            return best?.name
+        }
+        var root = [Int?](repeating: nil, count: names.count)
+        func resolve(_ a: Int, at position: Int, depth: Int = 0) -> Int {
+            guard depth < names.count, let b = parent(a, at: position) else { return a }
+            if let known = root[b] { return known }
+            let found = resolve(b, at: names[b].occurrences[0], depth: depth + 1)
+            root[b] = found
+            return found
+        }
+        for (index, name) in mentionName {
+            mentions[index].canonical = names[resolve(name, at: mentions[index].first)].words.joined(separator: " ")
         }
     }
 

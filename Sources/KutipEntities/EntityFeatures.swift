@@ -102,13 +102,18 @@ enum EntityFeatures {
     }
 
     /// Analyzes the tokens `ranges` of `scalars` (one sentence).
+    ///
+    /// When `needed` is given, only those tokens are analyzed (the others keep
+    /// empty facts: no hash, no flags), and `caseless` is taken as given.
     static func facts(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], _ index: GazetteerIndex
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], _ index: GazetteerIndex,
+        needed: [Bool]? = nil, caseless givenCaseless: Bool = false
     ) -> (facts: [TokenFacts], caseless: Bool) {
         var facts = [TokenFacts](repeating: TokenFacts(), count: ranges.count)
         var anyUpper = false
         var letters = 0
         for (position, range) in ranges.enumerated() {
+            if let needed, !needed[position] { continue }
             var fact = TokenFacts()
             var lower = offset
             var raw = offset
@@ -181,16 +186,20 @@ enum EntityFeatures {
             fact.word = index.wordFlags[lower]
             facts[position] = fact
         }
-        let caseless = !anyUpper && letters >= 12
-        markPhrases(&facts, index)
+        let caseless = needed == nil ? !anyUpper && letters >= 12 : givenCaseless
+        markPhrases(&facts, index, needed: needed)
         markRuns(&facts, caseless: caseless)
         return (facts, caseless)
     }
 
     /// Longest gazetteer names, left to right, without overlaps.
-    static func markPhrases(_ facts: inout [TokenFacts], _ index: GazetteerIndex) {
+    static func markPhrases(_ facts: inout [TokenFacts], _ index: GazetteerIndex, needed: [Bool]? = nil) {
         var position = 0
         while position < facts.count {
+            if let needed, !needed[position] {
+                position += 1
+                continue
+            }
             var key = phraseSeed
             var matchLength = 0
             var matchKind: UInt8 = 0
@@ -250,61 +259,93 @@ enum EntityFeatures {
         }
     }
 
-    /// Calls `body` with the hashed feature slot of every feature of token `i`.
+    /// The table slot of a feature: one multiply, top bits (the values are
+    /// FNV hashes or small codes; the template number keeps templates apart).
     @inline(__always)
-    static func forEach(
-        _ facts: UnsafeBufferPointer<TokenFacts>, _ i: Int, caseless: Bool, mask: UInt64, _ body: (Int) -> Void
+    static func slot(_ template: UInt64, _ value: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((value ^ (template &* 0xD6E8_FEB8_6659_FD93)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0xBF58_476D_1CE4_E5B9) ^ b }
+
+    /// Calls `body` with the slot of every feature that depends on the token
+    /// alone (and whether its sentence is caseless): the part of a token's
+    /// score that a tagger can cache per word.
+    @inline(__always)
+    static func forEachWordFeature(_ fact: TokenFacts, caseless: Bool, shift: UInt64, _ body: (Int) -> Void) {
+        let c: UInt64 = caseless ? 1 : 0
+        let capital = UInt64(fact.flags & Flag.casing) | c << 3
+        body(slot(1, c, shift: shift))
+        body(slot(2, fact.lower, shift: shift))
+        if !caseless { body(slot(3, fact.raw, shift: shift)) }
+        body(slot(4, pair(fact.shape, c), shift: shift))
+        body(slot(5, fact.prefix.0, shift: shift))
+        body(slot(6, fact.prefix.1, shift: shift))
+        body(slot(7, fact.prefix.2, shift: shift))
+        body(slot(8, fact.prefix.3, shift: shift))
+        body(slot(9, fact.suffix.0, shift: shift))
+        body(slot(10, fact.suffix.1, shift: shift))
+        body(slot(11, fact.suffix.2, shift: shift))
+        body(slot(12, fact.suffix.3, shift: shift))
+        body(slot(13, UInt64(fact.flags) | c << 20, shift: shift))
+        body(slot(22, UInt64(fact.word) | capital << 8, shift: shift))
+        body(slot(30, UInt64(fact.length) | capital << 8, shift: shift))
+    }
+
+    /// Calls `body` with the slot of every feature of token `i` that looks at
+    /// its neighbours or its place in the sentence.
+    @inline(__always)
+    static func forEachContextFeature(
+        _ facts: UnsafeBufferPointer<TokenFacts>, _ i: Int, caseless: Bool, shift: UInt64, _ body: (Int) -> Void
     ) {
-        let fact = facts[i]
+        // Fields are read one by one: copying whole neighbours (a hundred
+        // bytes each) showed in profiles.
         let count = facts.count
         let c: UInt64 = caseless ? 1 : 0
-        @inline(__always) func emit(_ template: UInt64, _ value: UInt64) {
-            body(Int(truncatingIfNeeded: mix(value ^ (template &* 0xD6E8_FEB8_6659_FD93)) & mask))
-        }
-        @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { a &* 0x9E37_79B9_7F4A_7C15 ^ b }
         let boundary: UInt64 = 0x5555
-        let previous = i > 0 ? facts[i - 1] : nil
-        let next = i + 1 < count ? facts[i + 1] : nil
-        let previous2 = i > 1 ? facts[i - 2] : nil
-        let next2 = i + 2 < count ? facts[i + 2] : nil
-        let casing = UInt64(fact.flags & Flag.casing)
-        let capital = casing | c << 3
-
-        emit(1, c)
-        emit(2, fact.lower)
-        if !caseless { emit(3, fact.raw) }
-        emit(4, pair(fact.shape, c))
-        emit(5, fact.prefix.0)
-        emit(6, fact.prefix.1)
-        emit(7, fact.prefix.2)
-        emit(8, fact.prefix.3)
-        emit(9, fact.suffix.0)
-        emit(10, fact.suffix.1)
-        emit(11, fact.suffix.2)
-        emit(12, fact.suffix.3)
-        emit(13, UInt64(fact.flags) | (i == 0 ? 0x1_0000 : 0) | c << 20)
-        emit(14, previous?.lower ?? boundary)
-        emit(15, next?.lower ?? boundary)
-        emit(16, previous2?.lower ?? boundary)
-        emit(17, next2?.lower ?? boundary)
-        emit(18, pair(pair(previous?.shape ?? boundary, fact.shape), c))
-        emit(19, pair(pair(fact.shape, next?.shape ?? boundary), c))
-        emit(20, pair(previous?.lower ?? boundary, fact.lower))
-        emit(21, pair(fact.lower, next?.lower ?? boundary))
-        emit(22, UInt64(fact.word) | capital << 8)
-        emit(23, UInt64((previous?.word ?? 0x80) & 0xFC) | capital << 8)
-        emit(24, UInt64((previous2?.word ?? 0x80) & 0xFC) | capital << 8)
-        emit(
-            25,
-            UInt64((previous?.flags ?? 0x100) & Flag.casing) << 16 | capital << 8
-                | UInt64((next?.flags ?? 0x100) & Flag.casing))
-        emit(26, UInt64((previous?.word ?? 0x80) & 3) << 8 | UInt64((next?.word ?? 0x80) & 3))
-        emit(27, UInt64(fact.phrase) | capital << 8)
-        emit(28, UInt64(previous?.phrase ?? 0xFF) << 8 | UInt64(next?.phrase ?? 0xFF))
-        if fact.run != 0 { emit(29, UInt64(fact.run)) }
-        emit(30, UInt64(fact.length) | capital << 8)
-        emit(31, pair(previous?.lower ?? boundary, next?.lower ?? boundary))
-        if fact.run != 0, let previous, previous.run == 0 { emit(32, pair(previous.lower, UInt64(fact.run))) }
+        let fact = facts[i]
+        let hasPrevious = i > 0
+        let hasNext = i + 1 < count
+        let previousLower = hasPrevious ? facts[i - 1].lower : boundary
+        let nextLower = hasNext ? facts[i + 1].lower : boundary
+        let previousShape = hasPrevious ? facts[i - 1].shape : boundary
+        let nextShape = hasNext ? facts[i + 1].shape : boundary
+        let previousWord = hasPrevious ? facts[i - 1].word : 0x80
+        let nextWord = hasNext ? facts[i + 1].word : 0x80
+        let previousFlags = hasPrevious ? facts[i - 1].flags : 0x100
+        let nextFlags = hasNext ? facts[i + 1].flags : 0x100
+        let previousPhrase = hasPrevious ? facts[i - 1].phrase : 0xFF
+        let nextPhrase = hasNext ? facts[i + 1].phrase : 0xFF
+        let previousRun = hasPrevious ? facts[i - 1].run : 0
+        let previous2Lower = i > 1 ? facts[i - 2].lower : boundary
+        let previous2Word = i > 1 ? facts[i - 2].word : 0x80
+        let next2Lower = i + 2 < count ? facts[i + 2].lower : boundary
+        let capital = UInt64(fact.flags & Flag.casing) | c << 3
+        body(slot(33, UInt64(fact.flags & Flag.casing) | (i == 0 ? 0x10 : 0) | c << 8, shift: shift))
+        body(slot(14, previousLower, shift: shift))
+        body(slot(15, nextLower, shift: shift))
+        body(slot(16, previous2Lower, shift: shift))
+        body(slot(17, next2Lower, shift: shift))
+        body(slot(18, pair(pair(previousShape, fact.shape), c), shift: shift))
+        body(slot(19, pair(pair(fact.shape, nextShape), c), shift: shift))
+        body(slot(20, pair(previousLower, fact.lower), shift: shift))
+        body(slot(21, pair(fact.lower, nextLower), shift: shift))
+        body(slot(23, UInt64(previousWord & 0xFC) | capital << 8, shift: shift))
+        body(slot(24, UInt64(previous2Word & 0xFC) | capital << 8, shift: shift))
+        body(
+            slot(
+                25,
+                UInt64(previousFlags & Flag.casing) << 16 | capital << 8
+                    | UInt64(nextFlags & Flag.casing), shift: shift))
+        body(slot(26, UInt64(previousWord & 3) << 8 | UInt64(nextWord & 3), shift: shift))
+        body(slot(27, UInt64(fact.phrase) | capital << 8, shift: shift))
+        body(slot(28, UInt64(previousPhrase) << 8 | UInt64(nextPhrase), shift: shift))
+        if fact.run != 0 { body(slot(29, UInt64(fact.run), shift: shift)) }
+        body(slot(31, pair(previousLower, nextLower), shift: shift))
+        if fact.run != 0, hasPrevious, previousRun == 0 {
+            body(slot(32, pair(previousLower, UInt64(fact.run)), shift: shift))
+        }
     }
 
     // MARK: Word lists

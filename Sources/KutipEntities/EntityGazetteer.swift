@@ -149,14 +149,16 @@ struct HashTable: Sendable {
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
 
     subscript(key: UInt64) -> UInt8 {
-        get {
+        @inline(__always) get {
             let key = key == 0 ? 1 : key
-            var index = slot(key)
-            while true {
-                let stored = keys[index]
-                if stored == key { return values[index] }
-                if stored == 0 { return 0 }
-                index = (index + 1) & mask
+            return keys.withUnsafeBufferPointer { keys in
+                var index = slot(key)
+                while true {
+                    let stored = keys[index]
+                    if stored == key { return values[index] }
+                    if stored == 0 { return 0 }
+                    index = (index + 1) & mask
+                }
             }
         }
         set {

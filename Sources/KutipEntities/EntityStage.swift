@@ -37,7 +37,9 @@ public struct EntityStage: Stage {
         var boilerplate = SpanCursor(document.boilerplate ?? [])
         var mentions: [EntityDocument.Mention] = []
         var skipped = [Bool](repeating: true, count: tokens.count)
+        var sentenceStarts = Set<Int>()
         var tokenIndex = 0
+        var cache = WordScores()
         for sentence in sentences {
             var positions: [Int] = []
             while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
@@ -49,8 +51,9 @@ public struct EntityStage: Stage {
                 tokenIndex += 1
             }
             guard !positions.isEmpty else { continue }
+            sentenceStarts.insert(positions[0])
             let ranges = positions.map { tokens.start($0)..<tokens.end($0) }
-            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges) }
+            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges, cache: &cache) }
             var open: (type: EntityType, first: Int)?
             func close(_ end: Int) {
                 guard let current = open else { return }
@@ -74,7 +77,8 @@ public struct EntityStage: Stage {
             close(tags.count)
         }
         var work = EntityDocument(
-            source: source, tokens: tokens, skipped: skipped, abbreviations: document.abbreviations ?? [],
+            source: source, tokens: tokens, skipped: skipped, sentenceStarts: sentenceStarts,
+            abbreviations: document.abbreviations ?? [],
             gazetteer: tagger.gazetteer.index, mentions: mentions)
         work.run()
         return work.entities()

@@ -7,22 +7,27 @@ import KutipCore
 /// Features are hashed into a fixed table (no vocabulary to store), so the
 /// model is one row of weights per slot plus a tag-transition matrix. A token's
 /// features are hashes of precomputed token hashes (see `EntityFeatures`), so
-/// tagging builds no strings. The file format is little-endian: magic "KNER",
-/// version, log2 of the slot count, tag count, then the transition and feature
-/// weights as Float32.
+/// tagging builds no strings. Feature weights are kept as 16-bit integers
+/// times one scale: a row of 8 fits in 16 bytes, so the table of a 2^18-slot
+/// model (4 MB) stays mostly in cache, which is what tagging speed depends
+/// on. The file format is little-endian: magic "KNER", version, log2 of the
+/// slot count, tag count, the scale (Float32), the transitions (Float32),
+/// then 7 Int16 weights per slot.
 public struct EntityTagger: Sendable {
     /// The tags, in weight order.
     public static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
     static let tagCount = tags.count
     /// The file version: 2 is the feature set of `EntityFeatures`; version 1
     /// models (string features) would load but score garbage, so they are refused.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     /// log2 of the number of hashed feature slots.
     public let bits: Int
-    /// One row per slot; lane `tag` is the weight for that tag, lane 7 unused
-    /// (8 lanes keep a row in one cache line and add as one vector).
-    var weights: [SIMD8<Float>]
+    /// One row per slot; lane `tag` is the weight for that tag in units of
+    /// ``scale``, lane 7 unused (8 lanes add as one vector).
+    var weights: [SIMD8<Int16>]
+    /// The value of one weight unit.
+    var scale: Float = 1
     /// Row `previous` (0…6, 7 = sentence start) → the score of each next tag.
     var transitions: [SIMD8<Float>]
 
@@ -34,7 +39,7 @@ public struct EntityTagger: Sendable {
 
     public init(bits: Int = 18) {
         self.bits = bits
-        self.weights = [SIMD8<Float>](repeating: .zero, count: 1 << bits)
+        self.weights = [SIMD8<Int16>](repeating: .zero, count: 1 << bits)
         self.transitions = [SIMD8<Float>](repeating: .zero, count: 8)
     }
 
@@ -52,15 +57,50 @@ public struct EntityTagger: Sendable {
         return row
     }
 
-    /// The feature score of every tag at each position of `range`.
+    /// The shift that takes a 64-bit feature hash to a slot.
+    var shift: UInt64 { UInt64(64 - bits) }
+
+    /// The score of every tag at one position: the word's own features
+    /// (cached per word and casing of the sentence, since most words recur in
+    /// a document) plus the features of its context.
     @inline(__always)
-    func score(_ facts: UnsafeBufferPointer<TokenFacts>, _ position: Int, caseless: Bool) -> SIMD8<Float> {
-        var sum = SIMD8<Float>.zero
-        let mask = UInt64(dimension - 1)
-        weights.withUnsafeBufferPointer { table in
-            EntityFeatures.forEach(facts, position, caseless: caseless, mask: mask) { sum += table[$0] }
+    func score(
+        _ facts: UnsafeBufferPointer<TokenFacts>, _ position: Int, caseless: Bool, cache: inout WordScores
+    ) -> SIMD8<Float> {
+        let shift = self.shift
+        let sum = weights.withUnsafeBufferPointer { table in
+            let fact = facts[position]
+            let key = fact.raw ^ (caseless ? 0x5bd1_e995 : 0)
+            var sum: SIMD8<Int32>
+            if let cached = cache[key] {
+                sum = cached
+            } else {
+                sum = .zero
+                EntityFeatures.forEachWordFeature(fact, caseless: caseless, shift: shift) {
+                    sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
+                }
+                cache[key] = sum
+            }
+            EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
+                sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
+            }
+            return sum
         }
-        return sum
+        return SIMD8<Float>(sum) * scale
+    }
+
+    /// Sets the feature weights from floats: 16-bit integers with one scale.
+    mutating func quantize(_ floats: [SIMD8<Float>]) {
+        var largest: Float = 0
+        for row in floats {
+            for tag in 0..<Self.tagCount { largest = max(largest, abs(row[tag])) }
+        }
+        scale = largest > 0 ? largest / 32767 : 1
+        weights = floats.map { row in
+            var packed = SIMD8<Int16>.zero
+            for tag in 0..<Self.tagCount { packed[tag] = Int16((row[tag] / scale).rounded()) }
+            return packed
+        }
     }
 
     /// Viterbi over `range` of a sentence's positions given their scores,
@@ -106,6 +146,9 @@ public struct EntityTagger: Sendable {
         return path
     }
 
+    /// How many tokens on each side of a capitalized token are scored.
+    static let reach = 1
+
     /// The best tag sequence (indices into ``tags``) for the tokens `ranges` of
     /// `scalars`.
     ///
@@ -113,16 +156,41 @@ public struct EntityTagger: Sendable {
     /// being scored (names are capitalized in edited text), and Viterbi runs
     /// over the stretches between; a sentence with no capital at all
     /// (lowercased text) is scored whole.
-    func tagIndices(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>]) -> [Int] {
+    func tagIndices(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], cache: inout WordScores
+    ) -> [Int] {
         guard !ranges.isEmpty else { return [] }
-        let (facts, caseless) = EntityFeatures.facts(scalars, ranges, gazetteer.index)
-        let count = facts.count
+        // A cheap first look: which tokens hold a capital, and is the sentence caseless?
+        let count = ranges.count
+        var capitals: [Int] = []
+        var letters = 0
+        for (position, range) in ranges.enumerated() {
+            var capital = false
+            for offset in range {
+                let scalar = scalars[offset]
+                if scalar.isKutipUppercase {
+                    capital = true
+                    break
+                }
+                if scalar.isKutipLetter { letters += 1 }
+            }
+            if capital { capitals.append(position) }
+        }
+        let caseless = capitals.isEmpty && letters >= 12
         var active = [Bool](repeating: caseless, count: count)
+        var needed = [Bool](repeating: caseless, count: count)
         if !caseless {
-            for position in 0..<count where facts[position].flags & EntityFeatures.Flag.casing != 0 {
-                for near in max(0, position - 2)...min(count - 1, position + 2) { active[near] = true }
+            for position in capitals {
+                for near in max(0, position - Self.reach)...min(count - 1, position + Self.reach) {
+                    active[near] = true
+                }
+                for near in max(0, position - Self.reach - 2)...min(count - 1, position + Self.reach + 2) {
+                    needed[near] = true
+                }
             }
         }
+        guard caseless || !capitals.isEmpty else { return [Int](repeating: 0, count: count) }
+        let (facts, _) = EntityFeatures.facts(scalars, ranges, gazetteer.index, needed: needed, caseless: caseless)
         var path = [Int](repeating: 0, count: count)
         var scores = [SIMD8<Float>](repeating: .zero, count: count)
         facts.withUnsafeBufferPointer { facts in
@@ -134,7 +202,7 @@ public struct EntityTagger: Sendable {
                 }
                 var end = position
                 while end < count && active[end] {
-                    scores[end] = score(facts, end, caseless: caseless)
+                    scores[end] = score(facts, end, caseless: caseless, cache: &cache)
                     end += 1
                 }
                 let stretch = viterbi(scores[position..<end], fromStart: position == 0, closed: end < count)
@@ -148,7 +216,8 @@ public struct EntityTagger: Sendable {
     /// The tags of a sentence's words.
     public func tag(_ words: [String]) -> [String] {
         let (scalars, ranges) = Self.join(words)
-        return scalars.withUnsafeBufferPointer { tagIndices($0, ranges) }.map { Self.tags[$0] }
+        var cache = WordScores()
+        return scalars.withUnsafeBufferPointer { tagIndices($0, ranges, cache: &cache) }.map { Self.tags[$0] }
     }
 
     /// The scalars of `words` laid end to end, and each word's range.
@@ -179,7 +248,7 @@ public struct EntityTagger: Sendable {
     ) -> EntityTagger {
         var model = EntityTagger(bits: bits)
         model.gazetteer = gazetteer
-        let mask = UInt64((1 << bits) - 1)
+        let shift = UInt64(64 - bits)
         struct Prepared {
             var keys: [Int32]
             var offsets: [Int32]
@@ -196,7 +265,10 @@ public struct EntityTagger: Sendable {
             var offsets: [Int32] = [0]
             facts.withUnsafeBufferPointer { facts in
                 for position in facts.indices {
-                    EntityFeatures.forEach(facts, position, caseless: caseless, mask: mask) {
+                    EntityFeatures.forEachWordFeature(facts[position], caseless: caseless, shift: shift) {
+                        keys.append(Int32(truncatingIfNeeded: $0))
+                    }
+                    EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
                         keys.append(Int32(truncatingIfNeeded: $0))
                     }
                     offsets.append(Int32(keys.count))
@@ -215,8 +287,9 @@ public struct EntityTagger: Sendable {
             return Prepared(
                 keys: keys, offsets: offsets, gold: sentence.map { tags.firstIndex(of: $0.tag) ?? 0 }, allowed: allowed)
         }
-        var totals = [Float](repeating: 0, count: model.weights.count * 8)
-        var stamps = [Int32](repeating: 0, count: model.weights.count * 8)
+        var weights = [SIMD8<Float>](repeating: .zero, count: 1 << bits)
+        var totals = [Float](repeating: 0, count: weights.count * 8)
+        var stamps = [Int32](repeating: 0, count: weights.count * 8)
         var transitionTotals = [Float](repeating: 0, count: 64)
         var transitionStamps = [Int32](repeating: 0, count: 64)
         var order = Array(prepared.indices)
@@ -234,7 +307,7 @@ public struct EntityTagger: Sendable {
                 let sentence = prepared[sentenceIndex]
                 let count = sentence.gold.count
                 var scores = [SIMD8<Float>](repeating: .zero, count: count)
-                model.weights.withUnsafeBufferPointer { table in
+                weights.withUnsafeBufferPointer { table in
                     for position in 0..<count {
                         var sum = SIMD8<Float>.zero
                         for key in sentence.keys[Int(sentence.offsets[position])..<Int(sentence.offsets[position + 1])]
@@ -254,9 +327,9 @@ public struct EntityTagger: Sendable {
                 if guess != gold {
                     func update(_ slot: Int, _ tag: Int, _ delta: Float) {
                         let index = slot * 8 + tag
-                        totals[index] += Float(step - stamps[index]) * model.weights[slot][tag]
+                        totals[index] += Float(step - stamps[index]) * weights[slot][tag]
                         stamps[index] = step
-                        model.weights[slot][tag] += delta
+                        weights[slot][tag] += delta
                     }
                     func updateTransition(_ previous: Int, _ tag: Int, _ delta: Float) {
                         let index = previous * 8 + tag
@@ -289,13 +362,14 @@ public struct EntityTagger: Sendable {
             progress(epoch + 1, Double(correct) / Double(max(1, total)))
         }
         // Average: every weight's sum over all steps, divided by the steps.
-        for slot in model.weights.indices {
+        for slot in weights.indices {
             for tag in 0..<tagCount {
                 let index = slot * 8 + tag
-                totals[index] += Float(step - stamps[index]) * model.weights[slot][tag]
-                model.weights[slot][tag] = totals[index] / Float(step)
+                totals[index] += Float(step - stamps[index]) * weights[slot][tag]
+                weights[slot][tag] = totals[index] / Float(step)
             }
         }
+        model.quantize(weights)
         for previous in 0..<8 {
             for tag in 0..<tagCount {
                 let index = previous * 8 + tag
@@ -308,24 +382,27 @@ public struct EntityTagger: Sendable {
 
     // MARK: Files
 
-    /// The model file: header, then 8 × 7 transition weights (row 7: start),
-    /// then 7 weights per slot.
+    /// The model file: header, scale, then 8 × 7 transition weights (row 7:
+    /// start) as Float32, then 7 Int16 weights per slot.
     public func data() -> Data {
         var bytes = Data("KNER".utf8)
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        func append<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
         append(Self.version)
         append(UInt32(bits))
         append(UInt32(Self.tagCount))
-        var floats: [Float] = []
-        floats.reserveCapacity((8 + weights.count) * Self.tagCount)
-        for row in transitions + weights {
-            for tag in 0..<Self.tagCount { floats.append(row[tag]) }
+        append(scale.bitPattern)
+        bytes.reserveCapacity(20 + 4 * 8 * Self.tagCount + 2 * weights.count * Self.tagCount)
+        for row in transitions {
+            for tag in 0..<Self.tagCount { append(row[tag].bitPattern) }
         }
-        floats.withUnsafeBufferPointer {
-            bytes.append(
-                UnsafeBufferPointer(
-                    start: UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: UInt8.self), count: $0.count * 4))
+        var packed = [Int16]()
+        packed.reserveCapacity(weights.count * Self.tagCount)
+        for row in weights {
+            for tag in 0..<Self.tagCount { packed.append(row[tag].littleEndian) }
         }
+        packed.withUnsafeBytes { bytes.append(contentsOf: $0) }
         return bytes
     }
 
@@ -335,7 +412,7 @@ public struct EntityTagger: Sendable {
     ///   version and tag set, or is truncated.
     public init(data: Data, gazetteer: EntityGazetteer = EntityGazetteer(), origin: String = "ner.model") throws {
         self.gazetteer = gazetteer
-        guard data.count >= 16, data.prefix(4) == Data("KNER".utf8) else {
+        guard data.count >= 20, data.prefix(4) == Data("KNER".utf8) else {
             throw EntityModelError(reason: "\(origin): not a Kutip NER model")
         }
         func read(_ offset: Int) -> UInt32 {
@@ -347,28 +424,75 @@ public struct EntityTagger: Sendable {
             )
         }
         let bits = Int(read(8))
-        guard bits > 0, bits <= 26, data.count == 16 + 4 * Self.tagCount * (8 + (1 << bits)) else {
+        let tagCount = Self.tagCount
+        let header = 20 + 4 * 8 * tagCount
+        guard bits > 0, bits <= 26, data.count == header + 2 * tagCount * (1 << bits) else {
             throw EntityModelError(reason: "\(origin): truncated model")
         }
         self.bits = bits
-        var rows = [SIMD8<Float>](repeating: .zero, count: 8 + (1 << bits))
+        self.scale = Float(bitPattern: read(16))
+        var transitions = [SIMD8<Float>](repeating: .zero, count: 8)
+        for row in 0..<8 {
+            for tag in 0..<tagCount { transitions[row][tag] = Float(bitPattern: read(20 + 4 * (row * tagCount + tag))) }
+        }
+        self.transitions = transitions
+        var weights = [SIMD8<Int16>](repeating: .zero, count: 1 << bits)
         data.withUnsafeBytes { raw in
-            let tagCount = Self.tagCount
-            rows.withUnsafeMutableBufferPointer { rows in
+            weights.withUnsafeMutableBufferPointer { rows in
+                var offset = header
                 for row in rows.indices {
-                    var value = SIMD8<Float>.zero
+                    var value = SIMD8<Int16>.zero
                     for tag in 0..<tagCount {
-                        value[tag] = Float(
-                            bitPattern: UInt32(
-                                littleEndian: raw.loadUnaligned(
-                                    fromByteOffset: 16 + 4 * (row * tagCount + tag), as: UInt32.self)))
+                        value[tag] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
+                        offset += 2
                     }
                     rows[row] = value
                 }
             }
         }
-        self.transitions = Array(rows[0..<8])
-        self.weights = Array(rows[8...])
+        self.weights = weights
+    }
+}
+
+/// Cached word-feature scores of one document, by word hash: a small
+/// open-addressing table (a `Dictionary` would rehash every key with SipHash).
+struct WordScores {
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var values = [SIMD8<Int32>](repeating: .zero, count: 1024)
+    private var count = 0
+
+    subscript(key: UInt64) -> SIMD8<Int32>? {
+        get {
+            let key = key == 0 ? 1 : key
+            let mask = keys.count - 1
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let stored = keys[index]
+                if stored == key { return values[index] }
+                if stored == 0 { return nil }
+                index = (index + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { return }
+            let key = key == 0 ? 1 : key
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+            if keys[index] == 0 { count += 1 }
+            keys[index] = key
+            values[index] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [SIMD8<Int32>](repeating: .zero, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 { self[key] = value }
     }
 }
 
