@@ -187,8 +187,9 @@ struct EntityDocument {
     mutating func trimPersons() {
         // Words written in lowercase somewhere in the document are common words
         // when they open a sentence before a name ("Maksud Allegri …").
-        var lowercase = HashTable()
-        for index in tokens.indices where !capital[index] && !skipped[index] { lowercase[lower[index]] = 1 }
+        func writtenLowercase(_ word: UInt64) -> Bool {
+            tokens.indices.contains { !capital[$0] && lower[$0] == word }
+        }
         var dropped: [Int] = []
         for index in mentions.indices where mentions[index].type == .person {
             var mention = mentions[index]
@@ -203,7 +204,7 @@ struct EntityDocument {
                 mention.first += 1
             }
             if mention.end - mention.first >= 2, sentenceStarts.contains(mention.first),
-                lowercase[lower[mention.first]] != 0
+                writtenLowercase(lower[mention.first])
             {
                 mention.first += 1
             }
@@ -231,9 +232,11 @@ struct EntityDocument {
 
     static let initialCues = hashes([
         "berinisial", "inisial", "saudara", "sdr", "sdr.", "tersangka", "pelaku", "korban", "terdakwa", "terpidana",
-        "tahanan", "napi", "yakni", "yaitu", "adalah",
+        "tahanan", "napi",
     ])
     static let listWords = hashes([",", "dan", "serta", "atau"])
+    /// Words that open a list of suspects only when an age follows ("yakni AY (30)").
+    static let listOpeners = hashes(["yakni", "yaitu", "adalah"])
 
     /// Initials that stand for a person in crime reports: a capital or two
     /// after "berinisial", "tersangka", "saudara" … or followed by an age in
@@ -255,11 +258,18 @@ struct EntityDocument {
                 index + 3 < tokens.count && isScalar(index + 1, "(") && isDigits(index + 2) && length(index + 2) <= 2
                 && isScalar(index + 3, ")")
             let listed = isWord(index - 1, in: Self.listWords) && aged
-            if (cued && (size >= 2 || aged)) || (listed && found.contains { $0.end >= index - 6 }) {
+            let opened = isWord(index - 1, in: Self.listOpeners) && aged
+            if (cued && (size >= 2 || aged)) || opened || (listed && found.contains { $0.end >= index - 6 }) {
                 found.append(Mention(first: index, end: index + 1, type: .person))
             }
         }
         for mention in found { add(mention) }
+        // The same initials elsewhere are the same person, whatever the tagger said.
+        let initials = Set(found.map { raw[$0.first] })
+        for index in mentions.indices
+        where mentions[index].end - mentions[index].first == 1 && initials.contains(raw[mentions[index].first]) {
+            mentions[index].type = .person
+        }
     }
 
     /// A dateline at the start of a line — "SERANG -", "Rimanews -",
@@ -434,8 +444,12 @@ struct EntityDocument {
             } else if isWord(after, in: Self.aliasWords) {
                 alias = after + 1
             }
-            if let alias, alias < tokens.count, capital[alias], !skipped[alias],
-                covered[alias] < 0 || mentions[covered[alias]].type == .person, length(alias) >= 3
+            // A bracketed word the gazetteer knows as a place or organization is
+            // no alias ("Isaka Cerna (Australia)"); the tagger's guess is overruled.
+            if let alias, alias < tokens.count, capital[alias], !skipped[alias], length(alias) >= 3,
+                covered[alias] < 0 || mentions[covered[alias]].type == .person
+                    || (mentions[covered[alias]].end - mentions[covered[alias]].first == 1
+                        && gazetteer.phrases[EntityFeatures.extend(EntityFeatures.phraseSeed, lower[alias])] == 0)
             {
                 aliases[raw[alias]] = mention.first
                 if covered[alias] < 0 { added.append(Mention(first: alias, end: alias + 1, type: .person)) }
@@ -453,6 +467,10 @@ struct EntityDocument {
             }
         }
         for mention in added { add(mention) }
+        for index in mentions.indices
+        where mentions[index].end - mentions[index].first == 1 && aliases[raw[mentions[index].first]] != nil {
+            mentions[index].type = .person
+        }
         return aliases
     }
 
@@ -464,18 +482,22 @@ struct EntityDocument {
         guard !mentions.isEmpty else { return }
         var names: [UInt64: [(tokens: [UInt64], type: EntityType)]] = [:]
         var seen: Set<[UInt64]> = []
-        var parts: [UInt64: Bool] = [:]  // word → may stand for a person
+        var parts = HashTable()  // word → 1: may stand for a person, 2: is another type's name
+        var firsts = HashTable()  // first words of names, to skip the dictionary for most tokens
         for mention in mentions {
             let key = Array(raw[mention.first..<mention.end])
-            if seen.insert(key).inserted { names[key[0], default: []].append((key, mention.type)) }
+            if seen.insert(key).inserted {
+                names[key[0], default: []].append((key, mention.type))
+                firsts[key[0]] = 1
+            }
         }
         for mention in mentions where mention.end - mention.first == 1 && mention.type != .person {
-            parts[raw[mention.first]] = false
+            parts[raw[mention.first]] = 2
         }
         for mention in mentions where mention.type == .person && mention.end - mention.first >= 2 {
             for token in mention.first..<mention.end
             where capital[token] && length(token) >= 3 && !Self.titles.contains(lower[token]) && isLetters(token) {
-                if parts[raw[token]] == nil { parts[raw[token]] = true }
+                if parts[raw[token]] == 0 { parts[raw[token]] = 1 }
             }
         }
         var covered = coverage()
@@ -487,7 +509,7 @@ struct EntityDocument {
                 continue
             }
             var best: (end: Int, type: EntityType)?
-            for candidate in names[raw[index]] ?? [] {
+            for candidate in firsts[raw[index]] != 0 ? names[raw[index]] ?? [] : [] {
                 let end = index + candidate.tokens.count
                 guard end <= tokens.count, best == nil || end > best!.end, usable(index, end),
                     candidate.tokens.count > 1 || length(index) >= 2,
@@ -496,7 +518,7 @@ struct EntityDocument {
                 else { continue }
                 best = (end, candidate.type)
             }
-            if best == nil, parts[raw[index]] == true,
+            if best == nil, parts[raw[index]] == 1,
                 index == 0 || !capital[index - 1] || breakAfter[index - 1] || covered[index - 1] >= 0,
                 index + 1 >= tokens.count || !capital[index + 1] || breakAfter[index]
             {

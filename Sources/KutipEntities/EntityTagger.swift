@@ -457,8 +457,8 @@ public struct EntityTagger: Sendable {
 /// Cached word-feature scores of one document, by word hash: a small
 /// open-addressing table (a `Dictionary` would rehash every key with SipHash).
 struct WordScores {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [SIMD8<Int32>](repeating: .zero, count: 1024)
+    private var keys = [UInt64](repeating: 0, count: 256)
+    private var values = [SIMD8<Int32>](repeating: .zero, count: 256)
     private var count = 0
 
     subscript(key: UInt64) -> SIMD8<Int32>? {

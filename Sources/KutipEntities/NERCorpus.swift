@@ -5,7 +5,7 @@ public enum NERCorpus {
     /// mapped to Kutip's: PERSON/PPL → PER, ORGANISATION → ORG, PLACE/PLC → LOC;
     /// other types become O.
     ///
-    /// A corpus that tags persons as PPL (NERP) annotates no organizations: its
+    /// A corpus that tags persons as PPL and places as PLC (NERP) annotates no organizations: its
     /// `O` and other-type tokens become `O?` ("O or ORG", see
     /// ``EntityTagger/train(_:gazetteer:epochs:bits:seed:progress:)``).
     public static func read(_ text: String) -> [[(word: String, tag: String)]] {
@@ -22,7 +22,7 @@ public enum NERCorpus {
             current.append((String(fields[0]), normalize(String(fields[fields.count - 1]))))
         }
         if !current.isEmpty { sentences.append(current) }
-        if text.contains("-PPL") {
+        if text.contains("-PPL") || text.contains("-PLC") {
             for index in sentences.indices {
                 for position in sentences[index].indices where sentences[index][position].tag == "O" {
                     sentences[index][position].tag = "O?"
