@@ -16,10 +16,10 @@ struct TrainNER: ParsableCommand {
     var files: [String]
 
     @Option(help: "Where to write the model.")
-    var output = "Lexicons/data/ner.model"
+    var output = "Lexicons/data/entities/tagger.model"
 
     @Option(help: "Passes over the training data.")
-    var epochs = 8
+    var epochs = 10
 
     @Option(help: "log2 of the number of hashed feature slots.")
     var bits = 18
@@ -59,7 +59,7 @@ struct EvaluateNER: ParsableCommand {
     var files: [String]
 
     @Option(help: "The model to evaluate.")
-    var model = "Lexicons/data/ner.model"
+    var model = "Lexicons/data/entities/tagger.model"
 
     @Option(help: "Lexicon folder with given-names.txt, place-words.txt and entities/*.txt.")
     var lexiconDir = "Lexicons/data"

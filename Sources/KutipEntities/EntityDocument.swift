@@ -626,7 +626,7 @@ struct EntityDocument {
         // Work on distinct spellings: a name recurs, and comparing spellings is
         // the costly part.
         var nameOf: [[UInt64]: Int] = [:]
-        var names: [(words: [String], occurrences: [Int])] = []
+        var names: [(words: [String], scalars: [[Unicode.Scalar]], occurrences: [Int])] = []
         var mentionName: [Int: Int] = [:]
         for index in mentions.indices where mentions[index].type == .person {
             let key = Array(raw[mentions[index].first..<mentions[index].end])
@@ -636,7 +636,8 @@ struct EntityDocument {
             } else {
                 name = names.count
                 nameOf[key] = name
-                names.append(((mentions[index].first..<mentions[index].end).map { text($0) }, []))
+                let words = (mentions[index].first..<mentions[index].end).map { text($0) }
+                names.append((words, words.map { Array($0.unicodeScalars) }, []))
             }
             names[name].occurrences.append(mentions[index].first)
             mentionName[index] = name
@@ -646,14 +647,14 @@ struct EntityDocument {
         var score = [[Int]](repeating: [Int](repeating: 0, count: names.count), count: names.count)
         for (a, mine) in names.enumerated() {
             for (b, theirs) in names.enumerated() where theirs.words.count >= mine.words.count && b != a {
-                let mineWords = mine.words
-                let theirWords = theirs.words
+                let mineWords = mine.scalars
+                let theirWords = theirs.scalars
                 if theirWords.count == mineWords.count {
                     // The same name spelled another way ("Setu"/"Seto", "AL"/"Al"): the
                     // spelling met first is the canonical.
                     // One-word names differ too little to tell a misspelling from
                     // another person ("Soeharto", "Soekarno"): only case may differ.
-                    let caseOnly = zip(mineWords, theirWords).allSatisfy { $0.lowercased() == $1.lowercased() }
+                    let caseOnly = zip(mine.words, theirs.words).allSatisfy { $0.lowercased() == $1.lowercased() }
                     let misspelled =
                         mineWords.count >= 2 && zip(mineWords, theirWords).contains { $0 == $1 }
                         && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) }
@@ -665,8 +666,8 @@ struct EntityDocument {
                         || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])
                     score[a][b] = edge ? 3 : 2
                 } else if mineWords.count == 1,
-                    EntityStage.isInitialism(mineWords[0], of: theirWords)
-                        || EntityStage.isBlend(mineWords[0], of: theirWords)
+                    EntityStage.isInitialism(mine.words[0], of: theirs.words)
+                        || EntityStage.isBlend(mine.words[0], of: theirs.words)
                 {
                     score[a][b] = 3
                 }

@@ -200,6 +200,11 @@ enum EntityFeatures {
                 position += 1
                 continue
             }
+            // One bit test rules out most tokens: no name starts with them.
+            guard index.starts.mayContain(facts[position].lower) else {
+                position += 1
+                continue
+            }
             var key = phraseSeed
             var matchLength = 0
             var matchKind: UInt8 = 0

@@ -109,6 +109,8 @@ struct GazetteerIndex: Sendable {
     var wordFlags = HashTable()
     var phrases = HashTable()
     var prefixes = HashFilter(capacity: 1 << 16)
+    /// The first words of names, by lowercase hash.
+    var starts = HashFilter(capacity: 1 << 14)
     /// The most tokens in one name.
     var longest = 0
 
@@ -121,6 +123,7 @@ struct GazetteerIndex: Sendable {
         let tokens = EntityFeatures.splitName(name)
         guard !tokens.isEmpty, tokens.count <= 10 else { return }
         var key = EntityFeatures.phraseSeed
+        starts.insert(EntityFeatures.lowerHash(tokens[0].unicodeScalars))
         for (position, token) in tokens.enumerated() {
             key = EntityFeatures.extend(key, EntityFeatures.lowerHash(token.unicodeScalars))
             if position + 1 < tokens.count { prefixes.insert(key) }

@@ -96,12 +96,15 @@ public struct EntityStage: Stage {
 
     /// Equal, or a misspelling: same first letter, edit distance 1 (2 for long words).
     public static func sameName(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        guard a.first == b.first, a.count >= 4, b.count >= 4 else { return false }
-        let limit = max(a.count, b.count) >= 8 ? 2 : 1
-        guard abs(a.count - b.count) <= limit else { return false }
-        let x = Array(a)
-        let y = Array(b)
+        a == b || sameName(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// ``sameName(_:_:)`` on scalars, for callers that compare one word many times.
+    static func sameName(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+        if x == y { return true }
+        guard x.first == y.first, x.count >= 4, y.count >= 4 else { return false }
+        let limit = max(x.count, y.count) >= 8 ? 2 : 1
+        guard abs(x.count - y.count) <= limit else { return false }
         var previous = Array(0...y.count)
         for i in 1...x.count {
             var current = [i] + [Int](repeating: 0, count: y.count)
