@@ -355,22 +355,52 @@ struct EntityDocument {
         return low < tokens.count && tokens.start(low) == offset ? low : nil
     }
 
-    static let placeExpansions = ["Daerah Khusus", "Daerah Istimewa", "Negara Kesatuan", "Provinsi ", "Kabupaten "]
+    /// First words of expansions that name a province, regency or state
+    /// ("Daerah Khusus Ibukota", "Negara Kesatuan Republik Indonesia").
+    static let placeHeads: Set<UInt64> = Set(
+        ["daerah khusus", "daerah istimewa", "negara kesatuan"].map { name in
+            name.split(separator: " ").reduce(EntityFeatures.phraseSeed) {
+                EntityFeatures.extend($0, EntityFeatures.lowerHash($1.unicodeScalars))
+            }
+        })
 
     /// An expansion naming a place: a region the gazetteer knows ("Nusa
     /// Tenggara Barat"), or a province, regency or state by its head words.
     func isPlace(_ expansion: String) -> Bool {
-        if Self.placeExpansions.contains(where: { expansion.hasPrefix($0) }) { return true }
+        // The name's hash, word by word, without building substrings.
         var key = EntityFeatures.phraseSeed
-        for token in EntityFeatures.splitName(expansion) {
-            key = EntityFeatures.extend(key, EntityFeatures.lowerHash(token.unicodeScalars))
+        var word = EntityFeatures.offset
+        var words = 0
+        var head: UInt64 = 0  // the first two words' key
+        var inWord = false
+        func close() {
+            key = EntityFeatures.extend(key, word)
+            words += 1
+            if words == 2 { head = key }
         }
+        for scalar in expansion.unicodeScalars {
+            if scalar == " " {
+                if inWord { close() }
+                word = EntityFeatures.offset
+                inWord = false
+            } else {
+                word = EntityFeatures.step(word, EntityFeatures.fold(scalar.value))
+                inWord = true
+            }
+        }
+        if inWord { close() }
+        if Self.placeHeads.contains(head) { return true }
         return gazetteer.phrases[key] == GazetteerIndex.location
     }
 
     /// A mention that is exactly an abbreviation the lexicon spells out in
     /// lowercase — a common noun ("PSBB", "Parpol", "PSE") — is no name.
     mutating func dropGenericAbbreviations() {
+        guard !abbreviationAt.isEmpty else { return }
+        // Locals, so that the closure does not read `self` while `mentions` changes
+        // (which would copy the whole document state).
+        let abbreviationAt = self.abbreviationAt
+        let tokens = self.tokens
         mentions.removeAll { mention in
             guard mention.type != .person, mention.end - mention.first == 1,
                 let abbreviation = abbreviationAt[tokens.start(mention.first)],
@@ -683,11 +713,12 @@ struct EntityDocument {
         }
         /// The name that `a`, at token `position`, stands for: the best score,
         /// then the nearest occurrence before it, else after it.
+        let occurrences = names.map(\.occurrences)
         func parent(_ a: Int, at position: Int) -> Int? {
             var best: (score: Int, distance: Int, name: Int)?
-            for b in names.indices where score[a][b] > 0 {
+            for b in occurrences.indices where score[a][b] > 0 {
                 var distance = Int.max
-                for occurrence in names[b].occurrences {
+                for occurrence in occurrences[b] {
                     let delta = occurrence - position
                     distance = min(distance, delta < 0 ? -delta : 1_000_000 + delta)
                 }
@@ -700,14 +731,15 @@ struct EntityDocument {
         }
         var root = [Int?](repeating: nil, count: names.count)
         func resolve(_ a: Int, at position: Int, depth: Int = 0) -> Int {
-            guard depth < names.count, let b = parent(a, at: position) else { return a }
+            guard depth < occurrences.count, let b = parent(a, at: position) else { return a }
             if let known = root[b] { return known }
-            let found = resolve(b, at: names[b].occurrences[0], depth: depth + 1)
+            let found = resolve(b, at: occurrences[b][0], depth: depth + 1)
             root[b] = found
             return found
         }
+        let canonicals = names.map { $0.words.joined(separator: " ") }
         for (index, name) in mentionName {
-            mentions[index].canonical = names[resolve(name, at: mentions[index].first)].words.joined(separator: " ")
+            mentions[index].canonical = canonicals[resolve(name, at: mentions[index].first)]
         }
     }
 
