@@ -695,9 +695,14 @@ struct EntityDocument {
                         EntityStage.sameName(mineWords[0], theirWords[0])
                         || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])
                     score[a][b] = edge ? 3 : 2
-                } else if mineWords.count == 1,
-                    EntityStage.isInitialism(mine.words[0], of: theirs.words)
-                        || EntityStage.isBlend(mine.words[0], of: theirs.words)
+                } else if mineWords.count == 1, let initial = mineWords[0].first,
+                    // Cheap tests first: most pairs share no first letter.
+                    theirWords.contains(where: {
+                        $0.first.map { EntityFeatures.fold($0.value) } == EntityFeatures.fold(initial.value)
+                    }),
+                    (mineWords[0].count == theirWords.count
+                        && EntityStage.isInitialism(mine.words[0], of: theirs.words))
+                        || (mineWords[0].count >= 4 && EntityStage.isBlend(mine.words[0], of: theirs.words))
                 {
                     score[a][b] = 3
                 }

@@ -127,8 +127,7 @@ public struct EntityStage: Stage {
     }
 
     /// Whether `short` blends the beginnings of two or more consecutive words
-    /// of a name, at least two letters of each ("Jokowi" for "Joko Widodo",
-    /// "Bamsoet" for "Bambang Soesatyo").
+    /// of a name, at least two letters of each ("Jokowi" for "Joko Widodo").
     public static func isBlend(_ short: String, of words: [String]) -> Bool {
         let target = Array(short.lowercased())
         let lowered = words.map { Array($0.lowercased()) }
