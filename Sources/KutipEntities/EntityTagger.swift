@@ -110,41 +110,59 @@ public struct EntityTagger: Sendable {
     func viterbi(
         _ scores: ArraySlice<SIMD8<Float>>, fromStart: Bool, closed: Bool, allowed: ArraySlice<SIMD8<Float>>? = nil
     ) -> [Int] {
-        let count = scores.count
-        guard count > 0 else { return [] }
-        let base = scores.startIndex
-        var best = [SIMD8<Float>](repeating: .zero, count: count)
-        var back = [SIMD8<Int32>](repeating: .zero, count: count)
-        let start = transitions[fromStart ? 7 : 0] + Self.forbidden[fromStart ? 7 : 0]
-        best[0] = start + scores[base] + (allowed?[allowed!.startIndex] ?? .zero)
-        if count > 1 {
-            for position in 1..<count {
-                var top = SIMD8<Float>(repeating: -.infinity)
-                var arg = SIMD8<Int32>.zero
-                let previousBest = best[position - 1]
-                for previous in 0..<Self.tagCount {
-                    let candidate = previousBest[previous] + transitions[previous] + Self.forbidden[previous]
-                    let better = candidate .> top
-                    top.replace(with: candidate, where: better)
-                    arg.replace(with: Int32(previous), where: better)
-                }
-                best[position] = top + scores[base + position] + (allowed?[allowed!.startIndex + position] ?? .zero)
-                back[position] = arg
-            }
-        }
-        var final = best[count - 1]
-        if closed {
-            for tag in 0..<Self.tagCount { final[tag] += transitions[tag][0] }
-        }
-        var tag = 0
-        for candidate in 1..<Self.tagCount where final[candidate] > final[tag] { tag = candidate }
-        var path = [Int](repeating: 0, count: count)
-        for position in stride(from: count - 1, through: 0, by: -1) {
-            path[position] = tag
-            tag = Int(back[position][tag])
-        }
+        var path = [Int](repeating: 0, count: scores.count)
+        viterbi(
+            scores, fromStart: fromStart, closed: closed, allowed: allowed, rows: transitionRows, into: &path, at: 0)
         return path
     }
+
+    /// ``viterbi(_:fromStart:closed:allowed:)`` writing the tags into
+    /// `path[offset...]`, with its tables on the stack: tagging runs it once per
+    /// stretch of capitalized text, many times per sentence.
+    func viterbi(
+        _ scores: ArraySlice<SIMD8<Float>>, fromStart: Bool, closed: Bool, allowed: ArraySlice<SIMD8<Float>>?,
+        rows: [SIMD8<Float>], into path: inout [Int], at offset: Int
+    ) {
+        let count = scores.count
+        guard count > 0 else { return }
+        let base = scores.startIndex
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: count) { best in
+            withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: count) { back in
+                let start = rows[fromStart ? 7 : 0]
+                best[0] = start + scores[base] + (allowed?[allowed!.startIndex] ?? .zero)
+                back[0] = .zero
+                if count > 1 {
+                    for position in 1..<count {
+                        var top = SIMD8<Float>(repeating: -.infinity)
+                        var arg = SIMD8<Int32>.zero
+                        let previousBest = best[position - 1]
+                        for previous in 0..<Self.tagCount {
+                            let candidate = previousBest[previous] + rows[previous]
+                            let better = candidate .> top
+                            top.replace(with: candidate, where: better)
+                            arg.replace(with: Int32(previous), where: better)
+                        }
+                        best[position] =
+                            top + scores[base + position] + (allowed?[allowed!.startIndex + position] ?? .zero)
+                        back[position] = arg
+                    }
+                }
+                var final = best[count - 1]
+                if closed {
+                    for tag in 0..<Self.tagCount { final[tag] += transitions[tag][0] }
+                }
+                var tag = 0
+                for candidate in 1..<Self.tagCount where final[candidate] > final[tag] { tag = candidate }
+                for position in stride(from: count - 1, through: 0, by: -1) {
+                    path[offset + position] = tag
+                    tag = Int(back[position][tag])
+                }
+            }
+        }
+    }
+
+    /// Each transition row plus its `-infinity` for forbidden successors.
+    var transitionRows: [SIMD8<Float>] { (0..<8).map { transitions[$0] + Self.forbidden[$0] } }
 
     /// How many tokens on each side of a capitalized token are scored.
     static let reach = 1
@@ -193,6 +211,7 @@ public struct EntityTagger: Sendable {
         let (facts, _) = EntityFeatures.facts(scalars, ranges, gazetteer.index, needed: needed, caseless: caseless)
         var path = [Int](repeating: 0, count: count)
         var scores = [SIMD8<Float>](repeating: .zero, count: count)
+        let rows = transitionRows
         facts.withUnsafeBufferPointer { facts in
             var position = 0
             while position < count {
@@ -205,8 +224,9 @@ public struct EntityTagger: Sendable {
                     scores[end] = score(facts, end, caseless: caseless, cache: &cache)
                     end += 1
                 }
-                let stretch = viterbi(scores[position..<end], fromStart: position == 0, closed: end < count)
-                for (offset, tag) in stretch.enumerated() { path[position + offset] = tag }
+                viterbi(
+                    scores[position..<end], fromStart: position == 0, closed: end < count, allowed: nil, rows: rows,
+                    into: &path, at: position)
                 position = end
             }
         }
