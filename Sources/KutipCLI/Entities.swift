@@ -16,15 +16,15 @@ struct TrainNER: ParsableCommand {
     var files: [String]
 
     @Option(help: "Where to write the model.")
-    var output = "Lexicons/data/ner.model"
+    var output = "Lexicons/data/entities/tagger.model"
 
     @Option(help: "Passes over the training data.")
-    var epochs = 8
+    var epochs = 10
 
     @Option(help: "log2 of the number of hashed feature slots.")
     var bits = 18
 
-    @Option(help: "Folder with given-names.txt and place-words.txt.")
+    @Option(help: "Lexicon folder with given-names.txt, place-words.txt and entities/*.txt.")
     var lexiconDir = "Lexicons/data"
 
     func run() throws {
@@ -59,10 +59,13 @@ struct EvaluateNER: ParsableCommand {
     var files: [String]
 
     @Option(help: "The model to evaluate.")
-    var model = "Lexicons/data/ner.model"
+    var model = "Lexicons/data/entities/tagger.model"
 
-    @Option(help: "Folder with given-names.txt and place-words.txt.")
+    @Option(help: "Lexicon folder with given-names.txt, place-words.txt and entities/*.txt.")
     var lexiconDir = "Lexicons/data"
+
+    @Flag(help: "Print every sentence with a missed or wrong entity (gold [type …], predicted {type …}).")
+    var errors = false
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: model) else {
@@ -76,6 +79,11 @@ struct EvaluateNER: ParsableCommand {
             for sentence in NERCorpus.read(String(decoding: text, as: UTF8.self)) {
                 let gold = NERCorpus.spans(sentence.map(\.tag))
                 let guess = NERCorpus.spans(tagger.tag(sentence.map(\.word)))
+                if errors, !gold.elementsEqual(guess, by: { $0 == $1 }) {
+                    print(
+                        Self.mark(sentence.map(\.word), gold, "[", "]") + "\n  "
+                            + Self.mark(sentence.map(\.word), guess, "{", "}"))
+                }
                 for item in gold { counts[item.type, default: (0, 0, 0)].gold += 1 }
                 for item in guess {
                     counts[item.type, default: (0, 0, 0)].predicted += 1
@@ -97,6 +105,20 @@ struct EvaluateNER: ParsableCommand {
         }
     }
 
+    /// The words with each span bracketed and typed.
+    static func mark(
+        _ words: [String], _ spans: [(type: String, start: Int, end: Int)], _ open: String, _ close: String
+    )
+        -> String
+    {
+        var out = words
+        for span in spans {
+            out[span.start] = open + span.type + " " + out[span.start]
+            out[span.end - 1] += close
+        }
+        return out.joined(separator: " ")
+    }
+
     private func line(_ name: String, _ count: (tp: Int, predicted: Int, gold: Int)) -> String {
         let score = PRF(matched: count.tp, predicted: count.predicted, gold: count.gold)
         return String(
@@ -105,15 +127,12 @@ struct EvaluateNER: ParsableCommand {
     }
 }
 
-/// The gazetteer word lists from a lexicon folder.
+/// The gazetteer lists from a lexicon folder.
 func loadGazetteer(_ folder: String) throws -> EntityGazetteer {
-    func words(_ name: String) throws -> Set<String> {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            report("\(path): cannot read the file")
-            throw ExitCode(2)
-        }
-        return EntityGazetteer.words(String(decoding: data, as: UTF8.self))
+    do {
+        return try EntityGazetteer.load(from: URL(fileURLWithPath: folder))
+    } catch {
+        report("\(error)")
+        throw ExitCode(2)
     }
-    return EntityGazetteer(givenNames: try words("given-names.txt"), placeWords: try words("place-words.txt"))
 }

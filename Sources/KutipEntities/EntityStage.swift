@@ -5,10 +5,18 @@ import KutipCore
 ///
 /// Provides ``Layer/entities`` from ``Layer/tokens`` and ``Layer/sentences``,
 /// skipping ``Layer/boilerplate``. Each sentence is tagged by an
-/// ``EntityTagger``; person mentions are then clustered: a mention whose words
-/// all occur in a longer name (or differ from one of its words by a small
-/// misspelling with the same first letter, "Andhap" for "Andap") joins that
-/// name's cluster, and the cluster's canonical is its longest mention.
+/// ``EntityTagger``; document-level passes then correct what one sentence
+/// cannot tell (see `EntityDocument`): titles and degrees leave person spans,
+/// initials of suspects ("berinisial SD") and datelines ("JAKARTA (Pos Kota) –")
+/// become mentions, organizations spelled out by the abbreviation layer are
+/// added, an organization and the place or body after it ("Kemenag Kota
+/// Singkawang") merge, a name found once is found everywhere in the document,
+/// each string keeps one type, and person mentions are clustered: a mention
+/// whose words all occur in a longer name (or differ by a small misspelling,
+/// "Andhap" for "Andap"), that spells its initials ("SBY") or blends its
+/// syllables ("Jokowi"), or that the text gives as an alias ("Basuki Tjahaja
+/// Purnama (Ahok)", "Zoya, panggilan …") joins that name's cluster, whose
+/// canonical is its fullest spelling.
 public struct EntityStage: Stage {
     public let name = "entities"
     public let requires: Set<Layer> = [.tokens, .sentences, .boilerplate, .abbreviations]
@@ -27,33 +35,53 @@ public struct EntityStage: Stage {
         guard let tokens = document.tokens, let sentences = document.sentences else { return [] }
         let source = document.source
         var boilerplate = SpanCursor(document.boilerplate ?? [])
-        var entities: [Entity] = []
+        var mentions: [EntityDocument.Mention] = []
+        var skipped = [Bool](repeating: true, count: tokens.count)
+        var sentenceStarts = Set<Int>()
         var tokenIndex = 0
+        var cache = WordScores()
         for sentence in sentences {
             var positions: [Int] = []
             while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
                 let start = tokens.start(tokenIndex)
                 if !boilerplate.contains(start), start >= sentence.start {
                     positions.append(tokenIndex)
+                    skipped[tokenIndex] = false
                 }
                 tokenIndex += 1
             }
             guard !positions.isEmpty else { continue }
-            let words = positions.map { source.slice(tokens.start($0), tokens.end($0)) }
-            let tags = tagger.tag(words)
-            for span in NERCorpus.spans(tags) {
-                guard let type = EntityType(rawValue: span.type) else { continue }
-                let start = tokens.start(positions[span.start])
-                let end = tokens.end(positions[span.end - 1])
-                // A span never runs across a line break.
-                if (start..<end).contains(where: { source.scalars[$0] == "\n" }) { continue }
-                entities.append(Entity(span: source.span(start, end), type: type))
+            sentenceStarts.insert(positions[0])
+            let ranges = positions.map { tokens.start($0)..<tokens.end($0) }
+            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges, cache: &cache) }
+            var open: (type: EntityType, first: Int)?
+            func close(_ end: Int) {
+                guard let current = open else { return }
+                mentions.append(.init(first: positions[current.first], end: positions[end - 1] + 1, type: current.type))
+                open = nil
             }
+            for (position, tag) in tags.enumerated() {
+                let type: EntityType? =
+                    switch tag {
+                    case 1, 2: .person
+                    case 3, 4: .organization
+                    case 5, 6: .location
+                    default: nil
+                    }
+                let inside = tag > 0 && tag % 2 == 0 && open?.type == type
+                if !inside {
+                    close(position)
+                    if let type { open = (type, position) }
+                }
+            }
+            close(tags.count)
         }
-        addOrganizationAbbreviations(document, &entities)
-        harmonizeTypes(&entities)
-        assignCanonicals(&entities)
-        return entities
+        var work = EntityDocument(
+            source: source, tokens: tokens, skipped: skipped, sentenceStarts: sentenceStarts,
+            abbreviations: document.abbreviations ?? [],
+            gazetteer: tagger.gazetteer.index, mentions: mentions)
+        work.run()
+        return work.entities()
     }
 
     /// Head words that make an expansion the name of an organization.
@@ -62,64 +90,21 @@ public struct EntityStage: Stage {
         "mahkamah", "lembaga", "dinas", "pemerintah", "pemerintahan", "kantor", "sekretariat", "direktorat", "tentara",
         "markas", "persatuan", "bank", "perseroan", "perusahaan", "universitas", "institut", "komando", "korps",
         "otoritas", "ombudsman", "perkumpulan", "asosiasi", "federasi", "ikatan", "himpunan", "gabungan", "serikat",
-        "kesatuan", "biro", "pusat", "inspektorat", "satuan", "detasemen", "kodam", "komite", "yayasan",
+        "kesatuan", "biro", "pusat", "inspektorat", "satuan", "detasemen", "kodam", "komite", "yayasan", "perhimpunan",
+        "fakultas", "balai", "akademi", "politeknik",
     ]
-
-    /// An abbreviation spelled out as an organization ("KPK" → "Komisi
-    /// Pemberantasan Korupsi") is an ORG mention when the tagger left it alone.
-    func addOrganizationAbbreviations(_ document: Document, _ entities: inout [Entity]) {
-        guard let abbreviations = document.abbreviations, !abbreviations.isEmpty else { return }
-        var added: [Entity] = []
-        for abbreviation in abbreviations {
-            let head = abbreviation.expansion.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard Self.organizationHeads.contains(head),
-                abbreviation.span.text.unicodeScalars.first?.isKutipUppercase == true,
-                !entities.contains(where: { $0.span.overlaps(abbreviation.span) })
-            else { continue }
-            added.append(Entity(span: abbreviation.span, type: .organization))
-        }
-        guard !added.isEmpty else { return }
-        entities = (entities + added).sorted { $0.span.start < $1.span.start }
-    }
-
-    /// One type per string in a document: a name tagged ORG three times and LOC
-    /// once is an ORG everywhere (ties keep each mention's own type).
-    func harmonizeTypes(_ entities: inout [Entity]) {
-        var votes: [String: [EntityType: Int]] = [:]
-        for entity in entities { votes[entity.span.text, default: [:]][entity.type, default: 0] += 1 }
-        for index in entities.indices {
-            guard let counts = votes[entities[index].span.text], counts.count > 1 else { continue }
-            let sorted = counts.sorted { $0.value > $1.value }
-            if sorted[0].value > sorted[1].value { entities[index].type = sorted[0].key }
-        }
-    }
-
-    /// Clusters person mentions and writes each cluster's fullest spelling.
-    func assignCanonicals(_ entities: inout [Entity]) {
-        let persons = entities.indices.filter { entities[$0].type == .person }
-        let names = persons.map { entities[$0].span.text.split(separator: " ").map(String.init) }
-        for (position, index) in persons.enumerated() {
-            let words = names[position]
-            var best = words
-            for other in names
-            where other.count > best.count
-                && words.allSatisfy({ word in
-                    other.contains { Self.sameName(word, $0) }
-                })
-            {
-                best = other
-            }
-            entities[index].canonical = best.joined(separator: " ")
-        }
-    }
 
     /// Equal, or a misspelling: same first letter, edit distance 1 (2 for long words).
     public static func sameName(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        guard a.first == b.first, a.count >= 4, b.count >= 4 else { return false }
-        let limit = max(a.count, b.count) >= 8 ? 2 : 1
-        guard abs(a.count - b.count) <= limit else { return false }
-        let x = Array(a), y = Array(b)
+        a == b || sameName(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// ``sameName(_:_:)`` on scalars, for callers that compare one word many times.
+    static func sameName(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+        if x == y { return true }
+        guard x.first == y.first, x.count >= 4, y.count >= 4 else { return false }
+        let limit = max(x.count, y.count) >= 8 ? 2 : 1
+        guard abs(x.count - y.count) <= limit else { return false }
         var previous = Array(0...y.count)
         for i in 1...x.count {
             var current = [i] + [Int](repeating: 0, count: y.count)
@@ -129,5 +114,36 @@ public struct EntityStage: Stage {
             previous = current
         }
         return previous[y.count] <= limit
+    }
+
+    /// Whether `short` spells the initials of `words` ("SBY" for "Susilo
+    /// Bambang Yudhoyono").
+    public static func isInitialism(_ short: String, of words: [String]) -> Bool {
+        let letters = Array(short)
+        guard letters.count >= 2, letters.count == words.count, letters.allSatisfy(\.isUppercase) else { return false }
+        return zip(letters, words).allSatisfy { letter, word in
+            word.first.map { $0.uppercased() == String(letter) } ?? false
+        }
+    }
+
+    /// Whether `short` blends the beginnings of two or more consecutive words
+    /// of a name, at least two letters of each ("Jokowi" for "Joko Widodo").
+    public static func isBlend(_ short: String, of words: [String]) -> Bool {
+        let target = Array(short.lowercased())
+        let lowered = words.map { Array($0.lowercased()) }
+        guard target.count >= 4, lowered.count >= 2 else { return false }
+        func match(_ offset: Int, _ word: Int, _ parts: Int) -> Bool {
+            if offset == target.count { return parts >= 2 }
+            guard word < lowered.count else { return false }
+            var length = 0
+            while length < lowered[word].count, offset + length < target.count,
+                lowered[word][length] == target[offset + length]
+            {
+                length += 1
+                if length >= 2 && match(offset + length, word + 1, parts + 1) { return true }
+            }
+            return false
+        }
+        return (0..<lowered.count).contains { match(0, $0, 0) }
     }
 }

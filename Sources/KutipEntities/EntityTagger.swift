@@ -5,224 +5,316 @@ import KutipCore
 /// averaged structured perceptron over hashed features, decoded by Viterbi.
 ///
 /// Features are hashed into a fixed table (no vocabulary to store), so the
-/// model is one array of weights per tag plus a tag-transition matrix. The
-/// file format is little-endian: magic "KNER", version, dimension, tag count,
-/// then the transition and feature weights as Float32.
-/// Word lists the tagger reads as features: given names and words of place names.
-public struct EntityGazetteer: Sendable {
-    public var givenNames: Set<String>
-    public var placeWords: Set<String>
-
-    public init(givenNames: Set<String> = [], placeWords: Set<String> = []) {
-        self.givenNames = givenNames
-        self.placeWords = placeWords
-    }
-
-    /// Parses one lowercase word per line; `#` starts a comment.
-    public static func words(_ text: String) -> Set<String> {
-        Set(text.split(separator: "\n").map { String($0).lowercased() }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }
-}
-
+/// model is one row of weights per slot plus a tag-transition matrix. A token's
+/// features are hashes of precomputed token hashes (see `EntityFeatures`), so
+/// tagging builds no strings. Feature weights are kept as 16-bit integers
+/// times one scale: a row of 8 fits in 16 bytes, so the table of a 2^18-slot
+/// model (4 MB) stays mostly in cache, which is what tagging speed depends
+/// on. The file format is little-endian: magic "KNER", version, log2 of the
+/// slot count, tag count, the scale (Float32), the transitions (Float32),
+/// then 7 Int16 weights per slot.
 public struct EntityTagger: Sendable {
     /// The tags, in weight order.
     public static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
     static let tagCount = tags.count
+    /// The file version: 2 is the feature set of `EntityFeatures`; version 1
+    /// models (string features) would load but score garbage, so they are refused.
+    static let version: UInt32 = 3
 
     /// log2 of the number of hashed feature slots.
     public let bits: Int
-    var weights: [Float]  // dimension × tagCount
-    var transitions: [Float]  // (tagCount + 1) × tagCount; row tagCount is the start
+    /// One row per slot; lane `tag` is the weight for that tag in units of
+    /// ``scale``, lane 7 unused (8 lanes add as one vector).
+    var weights: [SIMD8<Int16>]
+    /// The value of one weight unit.
+    var scale: Float = 1
+    /// Row `previous` (0…6, 7 = sentence start) → the score of each next tag.
+    var transitions: [SIMD8<Float>]
 
     var dimension: Int { 1 << bits }
 
-    /// The word lists behind the gazetteer features; the same lists must be
-    /// given at training and at tagging time.
+    /// The word and name lists behind the gazetteer features; the same lists
+    /// must be given at training and at tagging time.
     public var gazetteer = EntityGazetteer()
 
     public init(bits: Int = 18) {
         self.bits = bits
-        self.weights = [Float](repeating: 0, count: (1 << bits) * Self.tagCount)
-        self.transitions = [Float](repeating: 0, count: (Self.tagCount + 1) * Self.tagCount)
+        self.weights = [SIMD8<Int16>](repeating: .zero, count: 1 << bits)
+        self.transitions = [SIMD8<Float>](repeating: .zero, count: 8)
     }
-
-    // MARK: Features
-
-    /// The hashed feature indices of every token of a sentence.
-    static func features(_ words: [String], bits: Int, gazetteer: EntityGazetteer) -> [[Int32]] {
-        let mask = (1 << bits) - 1
-        let lowered = words.map { $0.lowercased() }
-        let gazette = lowered.map { word -> String in
-            (gazetteer.givenNames.contains(word) ? "n" : "") + (gazetteer.placeWords.contains(word) ? "p" : "")
-        }
-        func shape(_ word: String) -> String {
-            var out = ""
-            var last: Character = " "
-            for scalar in word.unicodeScalars {
-                let kind: Character =
-                    scalar.isKutipUppercase ? "X" : scalar.isKutipLowercase ? "x" : scalar.isKutipDigit ? "d" : "."
-                if kind != last { out.append(kind); last = kind }
-            }
-            return out
-        }
-        var result: [[Int32]] = []
-        result.reserveCapacity(words.count)
-        for (index, word) in words.enumerated() {
-            var keys: [String] = ["b", "w=" + lowered[index], "s=" + shape(word)]
-            let scalars = Array(lowered[index].unicodeScalars)
-            for length in 1...4 where scalars.count >= length {
-                keys.append("p\(length)=" + String(String.UnicodeScalarView(scalars.prefix(length))))
-                keys.append("x\(length)=" + String(String.UnicodeScalarView(scalars.suffix(length))))
-            }
-            let first = word.unicodeScalars.first
-            let capital = first?.isKutipUppercase ?? false
-            keys.append("c=\(capital)\(index == 0)")
-            keys.append(index > 0 ? "w-1=" + lowered[index - 1] : "w-1=<s>")
-            keys.append(index + 1 < words.count ? "w+1=" + lowered[index + 1] : "w+1=</s>")
-            keys.append(index > 1 ? "w-2=" + lowered[index - 2] : "w-2=<s>")
-            keys.append(index + 2 < words.count ? "w+2=" + lowered[index + 2] : "w+2=</s>")
-            if index > 0 { keys.append("s-1=" + shape(words[index - 1]) + "|" + shape(word)) }
-            if index + 1 < words.count { keys.append("s+1=" + shape(word) + "|" + shape(words[index + 1])) }
-            if index > 0 { keys.append("w-1w=" + lowered[index - 1] + "|" + lowered[index]) }
-            if !gazette[index].isEmpty { keys.append("g=" + gazette[index] + "\(capital)") }
-            keys.append("W=" + word)
-            if index > 0 {
-                let previous = lowered[index - 1]
-                if let trigger = Self.triggers[previous] { keys.append("t-1=" + trigger + "\(capital)") }
-                keys.append("c-1=\(words[index - 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
-            }
-            if index > 1, let trigger = Self.triggers[lowered[index - 2]] {
-                keys.append("t-2=" + trigger + "\(capital)")
-            }
-            if let trigger = Self.triggers[lowered[index]] { keys.append("t0=" + trigger) }
-            if index + 1 < words.count {
-                keys.append("c+1=\(words[index + 1].unicodeScalars.first?.isKutipUppercase ?? false)\(capital)")
-            }
-            keys.append(
-                "g-1=" + (index > 0 ? gazette[index - 1] : "<s>") + "|g+1="
-                    + (index + 1 < words.count ? gazette[index + 1] : "</s>"))
-            result.append(
-                keys.map {
-                    Int32(
-                        truncatingIfNeeded: Int(HashFilter.hash($0.unicodeScalars, foldingASCII: false) & UInt64(mask)))
-                })
-        }
-        return result
-    }
-
-    /// Words that announce what follows: a person (titles, ranks, roles), an
-    /// organization (its head noun) or a place (prepositions of place).
-    static let triggers: [String: String] = {
-        var table: [String: String] = [:]
-        for word in [
-            "bapak", "pak", "ibu", "bu", "saudara", "sdr", "tuan", "nyonya", "presiden", "wakil", "menteri", "gubernur",
-            "bupati", "wali", "walikota", "ketua", "kepala", "direktur", "komisaris", "jenderal", "kapolri", "kapolda",
-            "kapolres", "kapolsek", "komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "letjen", "mayjen",
-            "kolonel", "mayor", "kapten", "pelatih", "kapten", "juru", "jubir", "sekretaris", "camat", "lurah", "kades",
-            "dokter", "dr", "prof", "profesor", "ustaz", "ustad", "kiai", "habib", "haji", "hj", "h", "penyanyi",
-            "aktris",
-            "aktor", "pengamat", "tersangka", "terdakwa", "korban", "pelaku", "kata", "ujar", "tutur", "menurut",
-            "oleh",
-        ] { table[word] = "per" }
-        for word in [
-            "kementerian", "badan", "dinas", "komisi", "partai", "universitas", "pt", "lembaga", "dewan", "majelis",
-            "pengadilan", "kejaksaan", "kepolisian", "polda", "polres", "polsek", "pemerintah", "pemkot", "pemkab",
-            "pemprov", "bank", "perusahaan", "yayasan", "institut", "sekolah", "rumah", "klub", "tim", "persatuan",
-            "asosiasi", "himpunan", "ikatan", "koperasi", "kantor", "direktorat", "inspektorat", "biro", "pusat",
-        ] { table[word] = "org" }
-        for word in [
-            "di", "ke", "dari", "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "jalan", "jl",
-            "pulau", "negara", "wilayah", "kawasan",
-        ] {
-            table[word] = "loc"
-        }
-        return table
-    }()
 
     // MARK: Decoding
 
-    /// The best tag sequence (indices into ``tags``) for a sentence's features.
-    func decode(_ features: [[Int32]]) -> [Int] {
-        let count = features.count
-        guard count > 0 else { return [] }
-        let tagCount = Self.tagCount
-        var scores = [Float](repeating: 0, count: count * tagCount)
-        for (position, keys) in features.enumerated() {
-            for key in keys {
-                let base = Int(key) * tagCount
-                for tag in 0..<tagCount { scores[position * tagCount + tag] += weights[base + tag] }
+    /// `-infinity` where a tag may not follow another: "I-X" only after "B-X"
+    /// or "I-X", and never lane 7.
+    static let forbidden: [SIMD8<Float>] = (0..<8).map { previous in
+        var row = SIMD8<Float>(repeating: 0)
+        for tag in 0..<8 {
+            if tag == 7 || (tag > 0 && tag % 2 == 0 && !(previous == tag || previous == tag - 1)) {
+                row[tag] = -.infinity
             }
         }
-        // Viterbi; "I-X" may only follow "B-X" or "I-X".
-        func allowed(_ previous: Int, _ tag: Int) -> Bool {
-            guard tag > 0, tag % 2 == 0 else { return true }  // O and B-* always
-            return previous == tag || previous == tag - 1
+        return row
+    }
+
+    /// The shift that takes a 64-bit feature hash to a slot.
+    var shift: UInt64 { UInt64(64 - bits) }
+
+    /// The score of every tag at one position: the word's own features
+    /// (cached per word and casing of the sentence, since most words recur in
+    /// a document) plus the features of its context.
+    @inline(__always)
+    func score(
+        _ facts: UnsafeBufferPointer<TokenFacts>, _ position: Int, caseless: Bool, cache: inout WordScores
+    ) -> SIMD8<Float> {
+        let shift = self.shift
+        let sum = weights.withUnsafeBufferPointer { table in
+            let fact = facts[position]
+            let key = fact.raw ^ (caseless ? 0x5bd1_e995 : 0)
+            var sum: SIMD8<Int32>
+            if let cached = cache[key] {
+                sum = cached
+            } else {
+                sum = .zero
+                EntityFeatures.forEachWordFeature(fact, caseless: caseless, shift: shift) {
+                    sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
+                }
+                cache[key] = sum
+            }
+            EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
+                sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
+            }
+            return sum
         }
-        var best = [Float](repeating: -.infinity, count: count * tagCount)
-        var back = [Int](repeating: 0, count: count * tagCount)
-        for tag in 0..<tagCount where tag == 0 || tag % 2 == 1 {
-            best[tag] = scores[tag] + transitions[tagCount * tagCount + tag]
+        return SIMD8<Float>(sum) * scale
+    }
+
+    /// Sets the feature weights from floats: 16-bit integers with one scale.
+    mutating func quantize(_ floats: [SIMD8<Float>]) {
+        var largest: Float = 0
+        for row in floats {
+            for tag in 0..<Self.tagCount { largest = max(largest, abs(row[tag])) }
         }
-        if count > 1 {
-            for position in 1..<count {
-                for tag in 0..<tagCount {
-                    var top: Float = -.infinity
-                    var arg = 0
-                    for previous in 0..<tagCount where allowed(previous, tag) {
-                        let value = best[(position - 1) * tagCount + previous] + transitions[previous * tagCount + tag]
-                        if value > top { top = value; arg = previous }
+        scale = largest > 0 ? largest / 32767 : 1
+        weights = floats.map { row in
+            var packed = SIMD8<Int16>.zero
+            for tag in 0..<Self.tagCount { packed[tag] = Int16((row[tag] / scale).rounded()) }
+            return packed
+        }
+    }
+
+    /// Viterbi over `range` of a sentence's positions given their scores,
+    /// entering from `O` (or the sentence start) and, when `closed`, leaving
+    /// into `O`. `allowed`, when given, masks the tags each position may take
+    /// (used for partially labeled training data).
+    func viterbi(
+        _ scores: ArraySlice<SIMD8<Float>>, fromStart: Bool, closed: Bool, allowed: ArraySlice<SIMD8<Float>>? = nil
+    ) -> [Int] {
+        var path = [Int](repeating: 0, count: scores.count)
+        viterbi(
+            scores, fromStart: fromStart, closed: closed, allowed: allowed, rows: transitionRows, into: &path, at: 0)
+        return path
+    }
+
+    /// ``viterbi(_:fromStart:closed:allowed:)`` writing the tags into
+    /// `path[offset...]`, with its tables on the stack: tagging runs it once per
+    /// stretch of capitalized text, many times per sentence.
+    func viterbi(
+        _ scores: ArraySlice<SIMD8<Float>>, fromStart: Bool, closed: Bool, allowed: ArraySlice<SIMD8<Float>>?,
+        rows: [SIMD8<Float>], into path: inout [Int], at offset: Int
+    ) {
+        let count = scores.count
+        guard count > 0 else { return }
+        let base = scores.startIndex
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: count) { best in
+            withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: count) { back in
+                let start = rows[fromStart ? 7 : 0]
+                best[0] = start + scores[base] + (allowed?[allowed!.startIndex] ?? .zero)
+                back[0] = .zero
+                if count > 1 {
+                    for position in 1..<count {
+                        var top = SIMD8<Float>(repeating: -.infinity)
+                        var arg = SIMD8<Int32>.zero
+                        let previousBest = best[position - 1]
+                        for previous in 0..<Self.tagCount {
+                            let candidate = previousBest[previous] + rows[previous]
+                            let better = candidate .> top
+                            top.replace(with: candidate, where: better)
+                            arg.replace(with: Int32(previous), where: better)
+                        }
+                        best[position] =
+                            top + scores[base + position] + (allowed?[allowed!.startIndex + position] ?? .zero)
+                        back[position] = arg
                     }
-                    best[position * tagCount + tag] = top + scores[position * tagCount + tag]
-                    back[position * tagCount + tag] = arg
+                }
+                var final = best[count - 1]
+                if closed {
+                    for tag in 0..<Self.tagCount { final[tag] += transitions[tag][0] }
+                }
+                var tag = 0
+                for candidate in 1..<Self.tagCount where final[candidate] > final[tag] { tag = candidate }
+                for position in stride(from: count - 1, through: 0, by: -1) {
+                    path[offset + position] = tag
+                    tag = Int(back[position][tag])
                 }
             }
         }
-        var tag = (0..<tagCount).max { best[(count - 1) * tagCount + $0] < best[(count - 1) * tagCount + $1] }!
+    }
+
+    /// Each transition row plus its `-infinity` for forbidden successors.
+    var transitionRows: [SIMD8<Float>] { (0..<8).map { transitions[$0] + Self.forbidden[$0] } }
+
+    /// How many tokens on each side of a capitalized token are scored.
+    static let reach = 1
+
+    /// The best tag sequence (indices into ``tags``) for the tokens `ranges` of
+    /// `scalars`.
+    ///
+    /// A token with no capital letter within two tokens of it is `O` without
+    /// being scored (names are capitalized in edited text), and Viterbi runs
+    /// over the stretches between; a sentence with no capital at all
+    /// (lowercased text) is scored whole.
+    func tagIndices(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], cache: inout WordScores
+    ) -> [Int] {
+        guard !ranges.isEmpty else { return [] }
+        // A cheap first look: which tokens hold a capital, and is the sentence caseless?
+        let count = ranges.count
+        var capitals: [Int] = []
+        var letters = 0
+        for (position, range) in ranges.enumerated() {
+            var capital = false
+            for offset in range {
+                let scalar = scalars[offset]
+                if scalar.isKutipUppercase {
+                    capital = true
+                    break
+                }
+                if scalar.isKutipLetter { letters += 1 }
+            }
+            if capital { capitals.append(position) }
+        }
+        let caseless = capitals.isEmpty && letters >= 12
+        var active = [Bool](repeating: caseless, count: count)
+        var needed = [Bool](repeating: caseless, count: count)
+        if !caseless {
+            for position in capitals {
+                for near in max(0, position - Self.reach)...min(count - 1, position + Self.reach) {
+                    active[near] = true
+                }
+                for near in max(0, position - Self.reach - 2)...min(count - 1, position + Self.reach + 2) {
+                    needed[near] = true
+                }
+            }
+        }
+        guard caseless || !capitals.isEmpty else { return [Int](repeating: 0, count: count) }
+        let (facts, _) = EntityFeatures.facts(scalars, ranges, gazetteer.index, needed: needed, caseless: caseless)
         var path = [Int](repeating: 0, count: count)
-        for position in stride(from: count - 1, through: 0, by: -1) {
-            path[position] = tag
-            tag = back[position * tagCount + tag]
+        var scores = [SIMD8<Float>](repeating: .zero, count: count)
+        let rows = transitionRows
+        facts.withUnsafeBufferPointer { facts in
+            var position = 0
+            while position < count {
+                guard active[position] else {
+                    position += 1
+                    continue
+                }
+                var end = position
+                while end < count && active[end] {
+                    scores[end] = score(facts, end, caseless: caseless, cache: &cache)
+                    end += 1
+                }
+                viterbi(
+                    scores[position..<end], fromStart: position == 0, closed: end < count, allowed: nil, rows: rows,
+                    into: &path, at: position)
+                position = end
+            }
         }
         return path
     }
 
     /// The tags of a sentence's words.
     public func tag(_ words: [String]) -> [String] {
-        decode(Self.features(words, bits: bits, gazetteer: gazetteer)).map { Self.tags[$0] }
+        let (scalars, ranges) = Self.join(words)
+        var cache = WordScores()
+        return scalars.withUnsafeBufferPointer { tagIndices($0, ranges, cache: &cache) }.map { Self.tags[$0] }
+    }
+
+    /// The scalars of `words` laid end to end, and each word's range.
+    static func join(_ words: [String]) -> ([Unicode.Scalar], [Range<Int>]) {
+        var scalars: [Unicode.Scalar] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(words.count)
+        for word in words {
+            let start = scalars.count
+            scalars.append(contentsOf: word.unicodeScalars)
+            ranges.append(start..<scalars.count)
+        }
+        return (scalars, ranges)
     }
 
     // MARK: Training
 
     /// Trains an averaged structured perceptron on sentences of (word, tag)
     /// pairs; tags outside ``tags`` count as "O". Deterministic for a seed.
+    ///
+    /// A tag of `"O?"` marks a token whose gold tag is only known to be `O` or
+    /// an ORG tag (corpora such as NERP that do not annotate organizations): the
+    /// gold path for such a sentence is the best path the model allows under
+    /// that constraint (a latent-variable perceptron update).
     public static func train(
         _ sentences: [[(word: String, tag: String)]], gazetteer: EntityGazetteer = EntityGazetteer(), epochs: Int = 8,
         bits: Int = 18, seed: UInt64 = 7, progress: (Int, Double) -> Void = { _, _ in }
     ) -> EntityTagger {
         var model = EntityTagger(bits: bits)
         model.gazetteer = gazetteer
-        let tagCount = Self.tagCount
-        var totals = [Float](repeating: 0, count: model.weights.count)
-        var transitionTotals = [Float](repeating: 0, count: model.transitions.count)
-        var stamps = [Int32](repeating: 0, count: model.weights.count)
-        var transitionStamps = [Int32](repeating: 0, count: model.transitions.count)
-        let prepared = sentences.map { sentence -> ([[Int32]], [Int]) in
-            (
-                features(sentence.map(\.word), bits: bits, gazetteer: gazetteer),
-                sentence.map { tags.firstIndex(of: $0.tag) ?? 0 }
-            )
+        let shift = UInt64(64 - bits)
+        struct Prepared {
+            var keys: [Int32]
+            var offsets: [Int32]
+            var gold: [Int]
+            var allowed: [SIMD8<Float>]?
         }
+        let partialLanes = SIMD8<Float>(0, -.infinity, -.infinity, 0, 0, -.infinity, -.infinity, -.infinity)
+        let prepared = sentences.map { sentence -> Prepared in
+            let (scalars, ranges) = join(sentence.map(\.word))
+            let (facts, caseless) = scalars.withUnsafeBufferPointer {
+                EntityFeatures.facts($0, ranges, gazetteer.index)
+            }
+            var keys: [Int32] = []
+            var offsets: [Int32] = [0]
+            facts.withUnsafeBufferPointer { facts in
+                for position in facts.indices {
+                    EntityFeatures.forEachWordFeature(facts[position], caseless: caseless, shift: shift) {
+                        keys.append(Int32(truncatingIfNeeded: $0))
+                    }
+                    EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
+                        keys.append(Int32(truncatingIfNeeded: $0))
+                    }
+                    offsets.append(Int32(keys.count))
+                }
+            }
+            let partial = sentence.contains { $0.tag == "O?" }
+            var allowed: [SIMD8<Float>]?
+            if partial {
+                allowed = sentence.map { item in
+                    if item.tag == "O?" { return partialLanes }
+                    var lanes = SIMD8<Float>(repeating: -.infinity)
+                    lanes[tags.firstIndex(of: item.tag) ?? 0] = 0
+                    return lanes
+                }
+            }
+            return Prepared(
+                keys: keys, offsets: offsets, gold: sentence.map { tags.firstIndex(of: $0.tag) ?? 0 }, allowed: allowed)
+        }
+        var weights = [SIMD8<Float>](repeating: .zero, count: 1 << bits)
+        var totals = [Float](repeating: 0, count: weights.count * 8)
+        var stamps = [Int32](repeating: 0, count: weights.count * 8)
+        var transitionTotals = [Float](repeating: 0, count: 64)
+        var transitionStamps = [Int32](repeating: 0, count: 64)
         var order = Array(prepared.indices)
         var random = seed
         var step: Int32 = 1
-        func update(
-            _ array: inout [Float], _ totalArray: inout [Float], _ stampArray: inout [Int32], _ index: Int,
-            _ delta: Float
-        ) {
-            totalArray[index] += Float(step - stampArray[index]) * array[index]
-            stampArray[index] = step
-            array[index] += delta
-        }
         for epoch in 0..<epochs {
             // Fisher–Yates with a small LCG, for a reproducible order.
             for index in stride(from: order.count - 1, to: 0, by: -1) {
@@ -232,29 +324,56 @@ public struct EntityTagger: Sendable {
             var correct = 0
             var total = 0
             for sentenceIndex in order {
-                let (keys, gold) = prepared[sentenceIndex]
-                let guess = model.decode(keys)
-                total += gold.count
-                for position in gold.indices where gold[position] == guess[position] { correct += 1 }
+                let sentence = prepared[sentenceIndex]
+                let count = sentence.gold.count
+                var scores = [SIMD8<Float>](repeating: .zero, count: count)
+                weights.withUnsafeBufferPointer { table in
+                    for position in 0..<count {
+                        var sum = SIMD8<Float>.zero
+                        for key in sentence.keys[Int(sentence.offsets[position])..<Int(sentence.offsets[position + 1])]
+                        {
+                            sum += table[Int(key)]
+                        }
+                        scores[position] = sum
+                    }
+                }
+                let guess = model.viterbi(scores[...], fromStart: true, closed: false)
+                var gold = sentence.gold
+                if let allowed = sentence.allowed {
+                    gold = model.viterbi(scores[...], fromStart: true, closed: false, allowed: allowed[...])
+                }
+                total += count
+                for position in 0..<count where gold[position] == guess[position] { correct += 1 }
                 if guess != gold {
-                    for position in gold.indices {
+                    func update(_ slot: Int, _ tag: Int, _ delta: Float) {
+                        let index = slot * 8 + tag
+                        totals[index] += Float(step - stamps[index]) * weights[slot][tag]
+                        stamps[index] = step
+                        weights[slot][tag] += delta
+                    }
+                    func updateTransition(_ previous: Int, _ tag: Int, _ delta: Float) {
+                        let index = previous * 8 + tag
+                        transitionTotals[index] +=
+                            Float(step - transitionStamps[index]) * model.transitions[previous][tag]
+                        transitionStamps[index] = step
+                        model.transitions[previous][tag] += delta
+                    }
+                    for position in 0..<count {
                         let goldTag = gold[position]
                         let guessTag = guess[position]
-                        let goldPrevious = position == 0 ? tagCount : gold[position - 1]
-                        let guessPrevious = position == 0 ? tagCount : guess[position - 1]
+                        let goldPrevious = position == 0 ? 7 : gold[position - 1]
+                        let guessPrevious = position == 0 ? 7 : guess[position - 1]
                         if goldTag != guessTag {
-                            for key in keys[position] {
-                                update(&model.weights, &totals, &stamps, Int(key) * tagCount + goldTag, 1)
-                                update(&model.weights, &totals, &stamps, Int(key) * tagCount + guessTag, -1)
+                            for key in sentence.keys[
+                                Int(sentence.offsets[position])..<Int(sentence.offsets[position + 1])]
+                            {
+                                update(Int(key), goldTag, 1)
+                                update(Int(key), guessTag, -1)
                             }
                         }
                         if goldTag != guessTag || goldPrevious != guessPrevious {
-                            update(
-                                &model.transitions, &transitionTotals, &transitionStamps,
-                                goldPrevious * tagCount + goldTag, 1)
-                            update(
-                                &model.transitions, &transitionTotals, &transitionStamps,
-                                guessPrevious * tagCount + guessTag, -1)
+                            updateTransition(goldPrevious, goldTag, 1)
+                            updateTransition(guessPrevious, guessTag, -1)
                         }
                     }
                 }
@@ -263,69 +382,141 @@ public struct EntityTagger: Sendable {
             progress(epoch + 1, Double(correct) / Double(max(1, total)))
         }
         // Average: every weight's sum over all steps, divided by the steps.
-        for index in model.weights.indices {
-            totals[index] += Float(step - stamps[index]) * model.weights[index]
-            model.weights[index] = totals[index] / Float(step)
+        for slot in weights.indices {
+            for tag in 0..<tagCount {
+                let index = slot * 8 + tag
+                totals[index] += Float(step - stamps[index]) * weights[slot][tag]
+                weights[slot][tag] = totals[index] / Float(step)
+            }
         }
-        for index in model.transitions.indices {
-            transitionTotals[index] += Float(step - transitionStamps[index]) * model.transitions[index]
-            model.transitions[index] = transitionTotals[index] / Float(step)
+        model.quantize(weights)
+        for previous in 0..<8 {
+            for tag in 0..<tagCount {
+                let index = previous * 8 + tag
+                transitionTotals[index] += Float(step - transitionStamps[index]) * model.transitions[previous][tag]
+                model.transitions[previous][tag] = transitionTotals[index] / Float(step)
+            }
         }
         return model
     }
 
     // MARK: Files
 
+    /// The model file: header, scale, then 8 × 7 transition weights (row 7:
+    /// start) as Float32, then 7 Int16 weights per slot.
     public func data() -> Data {
         var bytes = Data("KNER".utf8)
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        append(1)
+        func append<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        append(Self.version)
         append(UInt32(bits))
         append(UInt32(Self.tagCount))
-        for array in [transitions, weights] {
-            array.withUnsafeBufferPointer { buffer in
-                bytes.append(
-                    UnsafeBufferPointer(
-                        start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self),
-                        count: buffer.count * 4))
-            }
+        append(scale.bitPattern)
+        bytes.reserveCapacity(20 + 4 * 8 * Self.tagCount + 2 * weights.count * Self.tagCount)
+        for row in transitions {
+            for tag in 0..<Self.tagCount { append(row[tag].bitPattern) }
         }
+        var packed = [Int16]()
+        packed.reserveCapacity(weights.count * Self.tagCount)
+        for row in weights {
+            for tag in 0..<Self.tagCount { packed.append(row[tag].littleEndian) }
+        }
+        packed.withUnsafeBytes { bytes.append(contentsOf: $0) }
         return bytes
     }
 
+    /// Reads a model written by ``data()``.
+    ///
+    /// - Throws: ``EntityModelError`` when the data is not a model of this
+    ///   version and tag set, or is truncated.
     public init(data: Data, gazetteer: EntityGazetteer = EntityGazetteer(), origin: String = "ner.model") throws {
         self.gazetteer = gazetteer
-        guard data.count >= 16, data.prefix(4) == Data("KNER".utf8) else {
+        guard data.count >= 20, data.prefix(4) == Data("KNER".utf8) else {
             throw EntityModelError(reason: "\(origin): not a Kutip NER model")
         }
         func read(_ offset: Int) -> UInt32 {
             data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         }
-        guard read(4) == 1, read(12) == UInt32(Self.tagCount) else {
-            throw EntityModelError(reason: "\(origin): unsupported model version or tag set")
+        guard read(4) == Self.version, read(12) == UInt32(Self.tagCount) else {
+            throw EntityModelError(
+                reason: "\(origin): unsupported model version or tag set (retrain with this version of kutip train-ner)"
+            )
         }
         let bits = Int(read(8))
-        let transitionCount = (Self.tagCount + 1) * Self.tagCount
-        let weightCount = (1 << bits) * Self.tagCount
-        guard data.count == 16 + 4 * (transitionCount + weightCount) else {
+        let tagCount = Self.tagCount
+        let header = 20 + 4 * 8 * tagCount
+        guard bits > 0, bits <= 26, data.count == header + 2 * tagCount * (1 << bits) else {
             throw EntityModelError(reason: "\(origin): truncated model")
         }
         self.bits = bits
-        var transitions = [Float](repeating: 0, count: transitionCount)
-        var weights = [Float](repeating: 0, count: weightCount)
-        data.withUnsafeBytes { raw in
-            transitions.withUnsafeMutableBytes {
-                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[16..<(16 + 4 * transitionCount)]))
-            }
-            weights.withUnsafeMutableBytes {
-                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(16 + 4 * transitionCount)...]))
-            }
+        self.scale = Float(bitPattern: read(16))
+        var transitions = [SIMD8<Float>](repeating: .zero, count: 8)
+        for row in 0..<8 {
+            for tag in 0..<tagCount { transitions[row][tag] = Float(bitPattern: read(20 + 4 * (row * tagCount + tag))) }
         }
         self.transitions = transitions
+        var weights = [SIMD8<Int16>](repeating: .zero, count: 1 << bits)
+        data.withUnsafeBytes { raw in
+            weights.withUnsafeMutableBufferPointer { rows in
+                var offset = header
+                for row in rows.indices {
+                    var value = SIMD8<Int16>.zero
+                    for tag in 0..<tagCount {
+                        value[tag] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
+                        offset += 2
+                    }
+                    rows[row] = value
+                }
+            }
+        }
         self.weights = weights
     }
 }
 
+/// Cached word-feature scores of one document, by word hash: a small
+/// open-addressing table (a `Dictionary` would rehash every key with SipHash).
+struct WordScores {
+    private var keys = [UInt64](repeating: 0, count: 256)
+    private var values = [SIMD8<Int32>](repeating: .zero, count: 256)
+    private var count = 0
+
+    subscript(key: UInt64) -> SIMD8<Int32>? {
+        get {
+            let key = key == 0 ? 1 : key
+            let mask = keys.count - 1
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let stored = keys[index]
+                if stored == key { return values[index] }
+                if stored == 0 { return nil }
+                index = (index + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { return }
+            let key = key == 0 ? 1 : key
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+            if keys[index] == 0 { count += 1 }
+            keys[index] = key
+            values[index] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [SIMD8<Int32>](repeating: .zero, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 { self[key] = value }
+    }
+}
+
+/// A model file that cannot be used.
 public struct EntityModelError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     public var description: String { reason }

@@ -4,6 +4,10 @@ public enum NERCorpus {
     /// lines between sentences; the tag is the last column. Tag names are
     /// mapped to Kutip's: PERSON/PPL → PER, ORGANISATION → ORG, PLACE/PLC → LOC;
     /// other types become O.
+    ///
+    /// A corpus that tags persons as PPL and places as PLC (NERP) annotates no organizations: its
+    /// `O` and other-type tokens become `O?` ("O or ORG", see
+    /// ``EntityTagger/train(_:gazetteer:epochs:bits:seed:progress:)``).
     public static func read(_ text: String) -> [[(word: String, tag: String)]] {
         var sentences: [[(word: String, tag: String)]] = []
         var current: [(word: String, tag: String)] = []
@@ -18,6 +22,13 @@ public enum NERCorpus {
             current.append((String(fields[0]), normalize(String(fields[fields.count - 1]))))
         }
         if !current.isEmpty { sentences.append(current) }
+        if text.contains("-PPL") || text.contains("-PLC") {
+            for index in sentences.indices {
+                for position in sentences[index].indices where sentences[index][position].tag == "O" {
+                    sentences[index][position].tag = "O?"
+                }
+            }
+        }
         return sentences
     }
 
@@ -39,9 +50,10 @@ public enum NERCorpus {
         var open: (type: String, start: Int)?
         for (index, tag) in tags.enumerated() {
             let type = tag.count > 2 ? String(tag.dropFirst(2)) : ""
-            if tag == "O" || tag.hasPrefix("B-") || (tag.hasPrefix("I-") && open?.type != type) {
+            let outside = !tag.hasPrefix("B-") && !tag.hasPrefix("I-")  // "O", and "O?" of partial corpora
+            if outside || tag.hasPrefix("B-") || open?.type != type {
                 if let current = open { result.append((current.type, current.start, index)) }
-                open = tag == "O" ? nil : (type, index)
+                open = outside ? nil : (type, index)
             }
         }
         if let current = open { result.append((current.type, current.start, tags.count)) }

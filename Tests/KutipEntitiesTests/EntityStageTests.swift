@@ -1,0 +1,86 @@
+import Foundation
+import Kutip
+import KutipTestSupport
+import Testing
+
+@testable import KutipEntities
+
+/// The document-level passes of the entity stage, on a tagger trained on a
+/// few sentences: the passes must repair what such a tagger gets wrong.
+@Suite("Entity stage (document-level passes)")
+struct EntityStageTests {
+    /// A tiny tagger: persons after titles, one organization, one place.
+    static let stage: EntityStage = {
+        let training: [[(word: String, tag: String)]] = [
+            [
+                ("Komjen", "O"), ("Pol.", "O"), ("Andap", "B-PER"), ("Budhi", "I-PER"), ("Revianto", "I-PER"),
+                ("hadir", "O"),
+            ],
+            [("Menurut", "O"), ("Joko", "B-PER"), ("Widodo", "I-PER"), (",", "O"), ("semua", "O"), ("baik", "O")],
+            [("Kantor", "O"), ("KPK", "B-ORG"), ("di", "O"), ("Jakarta", "B-LOC"), ("buka", "O")],
+            [("Basuki", "B-PER"), ("Tjahaja", "I-PER"), ("Purnama", "I-PER"), ("datang", "O")],
+        ]
+        let gazetteer = EntityGazetteer(
+            locations: ["Jakarta", "Kota Bogor"], organizations: ["Komisi Pemberantasan Korupsi"])
+        return EntityStage(tagger: EntityTagger.train(training, gazetteer: gazetteer, epochs: 8, bits: 14))
+    }()
+
+    func entities(_ text: String) throws -> [Entity] {
+        let pipeline = try Kutip.defaultPipeline().appending(Self.stage)
+        return try pipeline.annotate(text: text).entities ?? []
+    }
+
+    @Test func aNameFoundOnceIsFoundEverywhereWithItsCanonical() throws {
+        let found = try entities("Komjen Pol. Andap Budhi Revianto hadir. Kemudian Andap bicara lama sekali.")
+        let persons = found.filter { $0.type == .person }
+        #expect(persons.map(\.span.text) == ["Andap Budhi Revianto", "Andap"])
+        #expect(persons.allSatisfy { $0.canonical == "Andap Budhi Revianto" })
+    }
+
+    @Test func initialismsBlendsAndAliasesJoinTheirPerson() {
+        #expect(EntityStage.isInitialism("SBY", of: ["Susilo", "Bambang", "Yudhoyono"]))
+        #expect(!EntityStage.isInitialism("SBY", of: ["Susilo", "Yudhoyono"]))
+        #expect(EntityStage.isBlend("Jokowi", of: ["Joko", "Widodo"]))
+        #expect(EntityStage.isBlend("Bamsoet", of: ["Bambang", "Soetrisno"]))
+        #expect(!EntityStage.isBlend("Ahok", of: ["Basuki", "Tjahaja", "Purnama"]))
+        #expect(!EntityStage.isBlend("Joko", of: ["Joko", "Widodo"]))
+    }
+
+    @Test func aBracketedAliasTakesTheFullName() throws {
+        let found = try entities("Basuki Tjahaja Purnama (Ahok) datang pagi. Ahok lalu pulang.")
+        let aliases = found.filter { $0.span.text == "Ahok" }
+        #expect(aliases.count == 2)
+        #expect(aliases.allSatisfy { $0.type == .person && $0.canonical == "Basuki Tjahaja Purnama" })
+    }
+
+    @Test func initialsOfSuspectsArePersons() throws {
+        let found = try entities("Polisi menangkap pelaku berinisial AY di rumahnya. Saat diperiksa, AY mengaku.")
+        #expect(found.filter { $0.span.text == "AY" }.map(\.type) == [.person, .person])
+    }
+
+    @Test func aDatelineGivesPlaceAndOutlet() throws {
+        let found = try entities("JAKARTA (Pos Kota) – Warga datang pagi ini.")
+        #expect(found.contains { $0.span.text == "JAKARTA" && $0.type == .location })
+        #expect(found.contains { $0.span.text == "Pos Kota" && $0.type == .organization })
+    }
+
+    @Test func corporaWithoutOrganizationsLeaveOrganizationsOpen() {
+        let sentences = NERCorpus.read("pt\tB-IND\npertamina\tI-IND\ndi\tO\njakarta\tB-PLC\n")
+        #expect(sentences[0].map(\.tag) == ["O?", "O?", "O?", "B-LOC"])
+        // A partially labeled sentence trains without forcing its unknowns to O.
+        let model = EntityTagger.train(sentences + [[("Kantor", "O"), ("KPK", "B-ORG")]], epochs: 2, bits: 12)
+        #expect(model.tag(["jakarta"]).count == 1)
+    }
+
+    @Test func gazetteerNamesMatchWholeTokensCaseInsensitively() {
+        let gazetteer = EntityGazetteer(locations: ["Kota Bogor"], organizations: ["PT Angkasa Pura II"])
+        let index = gazetteer.index
+        var key = EntityFeatures.phraseSeed
+        for word in ["kota", "BOGOR"] {
+            key = EntityFeatures.extend(key, EntityFeatures.lowerHash(word.unicodeScalars))
+        }
+        #expect(index.phrases[key] == GazetteerIndex.location)
+        #expect(index.longest == 4)
+        #expect(EntityFeatures.splitName("Sekolah (Swasta), Bogor") == ["Sekolah", "(", "Swasta", ")", ",", "Bogor"])
+    }
+}
