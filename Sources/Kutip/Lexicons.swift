@@ -41,10 +41,8 @@ public struct Lexicons: Sendable {
             var tagger: EntityTagger?
             let modelPath = directory.appendingPathComponent("entities/tagger.model").path
             if let model = FileManager.default.contents(atPath: modelPath) {
-                let gazetteer = EntityGazetteer(
-                    givenNames: EntityGazetteer.words(try read("given-names.txt").0),
-                    placeWords: EntityGazetteer.words(try read("place-words.txt").0))
-                tagger = try EntityTagger(data: model, gazetteer: gazetteer, origin: modelPath)
+                tagger = try EntityTagger(
+                    data: model, gazetteer: try EntityGazetteer.load(from: directory), origin: modelPath)
             }
             return Lexicons(
                 directory: directory,

@@ -165,6 +165,7 @@ struct EntityDocument {
         retype()
         let aliases = findAliases()
         propagate()
+        splitOrganizationFromName()
         merge()
         harmonizeTypes()
         splitPersons()
@@ -429,6 +430,24 @@ struct EntityDocument {
             mentions[$0].type == .location && isWord(mentions[$0].first - 1, in: Self.eventWords)
         }
         for index in events.reversed() { mentions.remove(at: index) }
+    }
+
+    /// "Kemenkumham Andap" + "Budhi Revianto": an abbreviated body and the
+    /// first word of the name that follows it, tagged together as one
+    /// organization. The word goes back to the person.
+    mutating func splitOrganizationFromName() {
+        guard mentions.count > 1 else { return }
+        for index in 0..<(mentions.count - 1) {
+            let current = mentions[index]
+            let next = mentions[index + 1]
+            guard current.type == .organization, next.type == .person, next.first == current.end,
+                current.end - current.first == 2, abbreviationAt[tokens.start(current.first)] != nil,
+                capital[current.end - 1], !upper[current.end - 1],
+                abbreviationAt[tokens.start(current.end - 1)] == nil
+            else { continue }
+            mentions[index].end -= 1
+            mentions[index + 1].first -= 1
+        }
     }
 
     /// An organization directly followed by the place or body it belongs to

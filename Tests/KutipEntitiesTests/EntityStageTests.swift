@@ -26,7 +26,7 @@ struct EntityStageTests {
     }()
 
     func entities(_ text: String) throws -> [Entity] {
-        let pipeline = try Kutip.defaultPipeline().appending(Self.stage)
+        let pipeline = try Kutip.defaultPipeline().replacing("entities", with: Self.stage)
         return try pipeline.annotate(text: text).entities ?? []
     }
 

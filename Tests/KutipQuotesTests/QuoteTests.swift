@@ -2,27 +2,9 @@ import Kutip
 import KutipTestSupport
 import Testing
 
-/// The default stages up to dates, then the entity stage with a tagger trained
-/// on a few sentences (so the tests do not depend on the bundled model), then quotes.
-let quotePipeline: Pipeline = {
-    let lexicons = try! Lexicons.bundled()
-    let training: [[(word: String, tag: String)]] = [
-        [
-            ("Andap", "B-PER"), ("Budhi", "I-PER"), ("Revianto", "I-PER"), ("hadir", "O"), ("di", "O"),
-            ("Jakarta", "B-LOC"),
-        ],
-        [("Harun", "B-PER"), ("Sulianto", "I-PER"), ("mengatakan", "O"), ("hal", "O"), ("itu", "O")],
-        [("kata", "O"), ("Yusnita", "B-PER"), ("Fitriadi", "I-PER"), (",", "O"), ("Selasa", "O")],
-        [("Menurut", "O"), ("Mukhlis", "B-PER"), (",", "O"), ("warga", "O"), ("datang", "O")],
-        [("ujar", "O"), ("Garin", "B-PER"), ("Nugroho", "I-PER"), ("kepada", "O"), ("Annisa", "B-PER")],
-        [("Joko", "B-PER"), ("Widodo", "I-PER"), ("dan", "O"), ("Bambang", "B-PER"), ("Soesatyo", "I-PER")],
-        [("Kantor", "O"), ("KPK", "B-ORG"), ("di", "O"), ("Bandung", "B-LOC"), ("buka", "O")],
-    ]
-    var tagger = EntityTagger.train(training, epochs: 5, bits: 14)
-    tagger.gazetteer = lexicons.entityTagger?.gazetteer ?? EntityGazetteer()
-    let stages = try! Kutip.defaultStages(lexicons: lexicons).filter { $0.name != "entities" }
-    return try! Pipeline(stages).inserting(EntityStage(tagger: tagger), after: "abbreviations")
-}()
+/// The default pipeline with the bundled entity model: speakers are resolved
+/// through the entity clusters, as users get them.
+let quotePipeline = try! Kutip.defaultPipeline()
 
 func annotate(_ text: String) -> Document {
     try! quotePipeline.annotate(text: text, meta: Metadata(published: "2023-01-30"))
@@ -251,8 +233,8 @@ struct QuoteTests {
     }
 
     @Test func aTrailingDateIsNotContent() {
-        let found = quotes("Andap mengatakan, ASN harus netral dalam pemilu, Senin (30/1).")
-        #expect(found == ["indirect|ASN harus netral dalam pemilu|Andap|mengatakan"])
+        let found = quotes("Harun Sulianto mengatakan, ASN harus netral dalam pemilu, Senin (30/1).")
+        #expect(found == ["indirect|ASN harus netral dalam pemilu|Harun Sulianto|mengatakan"])
     }
 
     @Test func anObjectIsNotAContentClause() {
