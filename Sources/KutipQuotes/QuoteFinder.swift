@@ -344,6 +344,10 @@ struct QuoteFinder {
             if entityIndex >= 0 {
                 let entity = entities[entityIndex]
                 let entityEnd = token(atOrAfter: entity.span.end)
+                if entity.type == .person, classes[index].contains(.role), entityEnd - index <= 2 {
+                    // "tutur Kepala Negara" tagged as a name: a role.
+                    return (resolveRole(index..<entityEnd), entityEnd)
+                }
                 if entity.type == .person {
                     // "ujar kekasih selebritas Ariel Tatum itu" describes the speaker by someone else.
                     if !isCapitalized(firstWord), entityEnd < tokens.count,
@@ -887,6 +891,7 @@ struct QuoteFinder {
             return found
         }
         var last: (name: String, role: String?)?
+        var lastPerson: (name: String, role: String?)?
         var lastEnd = 0
         var entityIndex = 0
         var recentSubject: Entity?
@@ -915,17 +920,25 @@ struct QuoteFinder {
             case .lastSpeaker, .recentPerson:
                 let preferLast: Bool
                 if case .lastSpeaker = draft.speaker { preferLast = true } else { preferLast = false }
-                if let person = recentSubject, !preferLast || last == nil {
+                // "-nya" on a speech verb points at a person: an organization that
+                // spoke since ("Polda Metro Jaya meminta …") does not take it.
+                let previous = preferLast ? (lastPerson ?? last) : last
+                if let person = recentSubject, !preferLast || previous == nil {
                     speaker = canonical(speakerName(person))
                     role = roles[speaker!]
-                } else if let last {
-                    speaker = last.name
-                    role = last.role ?? roles[last.name]
+                } else if let previous {
+                    speaker = previous.name
+                    role = previous.role ?? roles[previous.name]
                 }
             case .unknown:
                 speaker = nil
             }
-            if let speaker { last = (speaker, role) }
+            if let speaker {
+                last = (speaker, role)
+                if let lastWord = speaker.split(separator: " ").last, names.knows(String(lastWord)) {
+                    lastPerson = (speaker, role)
+                }
+            }
             recentSubject = nil
             lastEnd = max(lastEnd, draft.end)
             if draft.introducesOnly { continue }
@@ -968,7 +981,7 @@ struct QuoteFinder {
             guard first < end else { continue }
             // One word either side at most: a given name before a tagged surname.
             if first > 1, !lineBreakBefore(first), extendable(first - 1), !isSentenceFinal(first - 2),
-                !lineBreakBefore(first - 1), !extendable(first - 2)
+                !lineBreakBefore(first - 1), !extendable(first - 2), !isPunctuation(first - 2, "-")
             {
                 first -= 1
             }
