@@ -11,8 +11,8 @@ import KutipCore
 public struct AttributionLexicon: Sendable {
     /// What a word can do in an attribution; a word may have several classes.
     public struct WordClass: OptionSet, Sendable, Hashable {
-        public let rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
 
         /// A postposed speech verb whose speaker follows: `"…," kata X`.
         public static let after = WordClass(rawValue: 1 << 0)
@@ -42,6 +42,26 @@ public struct AttributionLexicon: Sendable {
         public static let title = WordClass(rawValue: 1 << 12)
         /// A word linking a nickname to a full name ("panggilan", "disapa").
         public static let alias = WordClass(rawValue: 1 << 13)
+        /// A lowercase word inside a role or name phrase ("dan", "dari").
+        public static let joiner = WordClass(rawValue: 1 << 14)
+        /// An adverb between a subject and its verb ("juga", "pun").
+        public static let adverb = WordClass(rawValue: 1 << 15)
+        /// A preposition: what follows it is no subject ("di", "kepada").
+        public static let preposition = WordClass(rawValue: 1 << 16)
+        /// "itu", "tersebut", "ini": a description pointing back.
+        public static let demonstrative = WordClass(rawValue: 1 << 17)
+        /// A lowercase word inside a personal name ("de", "bin").
+        public static let particle = WordClass(rawValue: 1 << 18)
+        /// A word that ends an unnamed source's phrase ("yang", "saat").
+        public static let stop = WordClass(rawValue: 1 << 19)
+        /// A time noun: a phrase with it is no source ("waktu", "kali").
+        public static let time = WordClass(rawValue: 1 << 20)
+        /// "selaku", "sebagai": an appositive role follows.
+        public static let appositive = WordClass(rawValue: 1 << 21)
+        /// "yang": a relative clause.
+        public static let relative = WordClass(rawValue: 1 << 22)
+        /// "oleh": the agent of a passive verb follows.
+        public static let agent = WordClass(rawValue: 1 << 23)
 
         /// Every class that makes a word a speech cue.
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
@@ -54,6 +74,11 @@ public struct AttributionLexicon: Sendable {
 
     private var entries: [UInt64: Entry] = [:]
     private var filter = HashFilter(capacity: 1024)
+    /// The entries in an open-addressing table indexed by their own hash, so
+    /// a look-up costs no second (SipHash) hashing: slot = hash & mask.
+    var slots: [(hash: UInt64, entry: Int32)] = []
+    var table: [Entry] = []
+    var mask: UInt64 = 0
 
     /// The number of distinct words.
     public var count: Int { entries.count }
@@ -67,6 +92,9 @@ public struct AttributionLexicon: Sendable {
             "after": .after, "clitic": .clitic, "active": .active, "passive": .passive, "menurut": .menurut,
             "pronoun": .pronoun, "connective": .connective, "source": .source, "adverbial": .adverbial,
             "complementizer": .complementizer, "role": .role, "bare": .bare, "title": .title, "alias": .alias,
+            "joiner": .joiner, "adverb": .adverb,
+            "preposition": .preposition, "demonstrative": .demonstrative, "particle": .particle, "stop": .stop,
+            "time": .time, "appositive": .appositive, "relative": .relative, "agent": .agent,
         ]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -78,6 +106,16 @@ public struct AttributionLexicon: Sendable {
             let word = fields[1].lowercased()
             add(word, kind)
             if kind == .after { add(word + "nya", .clitic) }
+        }
+        var size = 16
+        while size < entries.count * 4 { size <<= 1 }
+        mask = UInt64(size - 1)
+        slots = Array(repeating: (0, -1), count: size)
+        for (hash, entry) in entries {
+            var slot = Int(hash & mask)
+            while slots[slot].entry >= 0 { slot = (slot + 1) & Int(mask) }
+            slots[slot] = (hash, Int32(table.count))
+            table.append(entry)
         }
     }
 
@@ -98,7 +136,12 @@ public struct AttributionLexicon: Sendable {
     @usableFromInline
     func classes(of word: ArraySlice<Unicode.Scalar>) -> WordClass {
         let hash = HashFilter.hash(word, foldingASCII: true)
-        guard filter.mayContain(hash), let entry = entries[hash], entry.word.count == word.count else { return [] }
+        guard filter.mayContain(hash) else { return [] }
+        var slot = Int(hash & mask)
+        while slots[slot].entry >= 0, slots[slot].hash != hash { slot = (slot + 1) & Int(mask) }
+        guard slots[slot].entry >= 0 else { return [] }
+        let entry = table[Int(slots[slot].entry)]
+        guard entry.word.count == word.count else { return [] }
         for (a, b) in zip(entry.word, word) {
             var value = b.value
             if value >= 0x41 && value <= 0x5A { value |= 0x20 }

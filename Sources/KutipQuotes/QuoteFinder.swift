@@ -314,7 +314,7 @@ struct QuoteFinder {
     /// and the token after the phrase naming it.
     func speakerAfter(_ cue: Int, limit: Int = Int.max) -> (speaker: SpeakerReference, next: Int) {
         var index = cue + 1
-        if index < tokens.count, lowercased(index) == "oleh" { index += 1 }
+        if index < tokens.count, classes[index].contains(.agent) { index += 1 }
         let firstWord = index
         var organization: Int?
         var run: Range<Int>?
@@ -351,7 +351,7 @@ struct QuoteFinder {
                 if entity.type == .person {
                     // "ujar kekasih selebritas Ariel Tatum itu" describes the speaker by someone else.
                     if !isCapitalized(firstWord), entityEnd < tokens.count,
-                        Self.demonstratives.contains(lowercased(entityEnd))
+                        classes[entityEnd].contains(.demonstrative)
                     {
                         return (.recentPerson, entityEnd + 1)
                     }
@@ -419,44 +419,14 @@ struct QuoteFinder {
         while probe < limit, probe < start + 5, isWord(probe), !isCapitalized(probe), entityAt[probe] < 0,
             classes[probe].isDisjoint(with: WordClass.cue)
         {
-            let word = lowercased(probe)
-            if Self.prepositions.contains(word) || Self.adverbs.contains(word) || Self.phraseStops.contains(word) {
-                break
-            }
-            if Self.timeNouns.contains(word) { return nil }
+            if !classes[probe].isDisjoint(with: [.preposition, .adverb, .stop]) { break }
+            if classes[probe].contains(.time) { return nil }
             last = probe
             probe += 1
         }
-        while last > start, Self.roleJoiners.contains(lowercased(last)) || lowercased(last) == "asal" { last -= 1 }
+        while last > start, classes[last].contains(.joiner) || lowercased(last) == "asal" { last -= 1 }
         return last
     }
-
-    static let phraseStops: Set<String> = [
-        "yang", "saat", "ketika", "usai", "seusai", "melalui", "biasanya", "menurut",
-    ]
-    static let timeNouns: Set<String> = [
-        "waktu", "kali", "hari", "tahun", "bulan", "pekan", "minggu", "jam", "lalu", "saat",
-    ]
-
-    /// Words that may stand between a subject and its verb ("Andap juga mengatakan").
-    static let adverbs: Set<String> = [
-        "juga", "pun", "kemudian", "lantas", "pula", "lalu", "sendiri", "sempat", "pernah", "telah", "sudah", "tak",
-        "tidak", "kembali", "lebih", "lanjut", "langsung", "bahkan", "hanya", "mengaku", "secara", "tegas", "terpisah",
-        "sebelumnya", "sebagaimana",
-    ]
-
-    static let demonstratives: Set<String> = ["itu", "tersebut", "ini"]
-
-    /// Lowercase words inside personal names.
-    static let nameParticles: Set<String> = [
-        "de", "da", "van", "von", "der", "den", "bin", "binti", "dos", "del", "la",
-    ]
-
-    /// Prepositions before an organization or place that make it no subject.
-    static let prepositions: Set<String> = [
-        "di", "dari", "ke", "kepada", "dengan", "oleh", "untuk", "bagi", "pada", "dalam", "terhadap", "bersama",
-        "antara",
-    ]
 
     /// The subject of a speech verb ("Mukhlis mengatakan", "ia menegaskan").
     func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
@@ -473,7 +443,7 @@ struct QuoteFinder {
             if entityIndex >= 0 {
                 let entity = entities[entityIndex]
                 let start = token(atOrAfter: entity.span.start)
-                let subject = start == 0 || !Self.prepositions.contains(lowercased(start - 1))
+                let subject = start == 0 || !classes[start - 1].contains(.preposition)
                 if entity.type == .person, reachable {
                     let role = roleBefore(start) ?? roleAfter(token(atOrAfter: entity.span.end))
                     return .named(speakerName(entity), mention: entity.span, role: role)
@@ -489,8 +459,8 @@ struct QuoteFinder {
             let wordClass = classes[index]
             if wordClass.contains(.pronoun), reachable { return .recentPerson }
             // "Pengawal mistar tersibuk itu berharap": a description of someone already named.
-            if steps == 0, Self.demonstratives.contains(lowercased(index)) { return .recentPerson }
-            if isWord(index), !isCapitalized(index), !Self.adverbs.contains(lowercased(index)) {
+            if steps == 0, classes[index].contains(.demonstrative) { return .recentPerson }
+            if isWord(index), !isCapitalized(index), !classes[index].contains(.adverb) {
                 // An unnamed source: "seorang warga mengatakan".
                 var start = index
                 while start > max(0, limit), start > index - 4, isWord(start - 1), !isCapitalized(start - 1),
@@ -504,7 +474,7 @@ struct QuoteFinder {
                     let phrase = text(start, through: verb - 1)
                     return .named(phrase.text, mention: phrase, role: nil)
                 }
-                if lowercased(index) == "yang" { crossedClause = true } else { crossedOther = true }
+                if classes[index].contains(.relative) { crossedClause = true } else { crossedOther = true }
             }
             if isCapitalized(index), reachable {
                 var start = index
@@ -561,7 +531,7 @@ struct QuoteFinder {
     mutating func findRoles() {
         subject = [Bool](repeating: false, count: entities.count)
         var sentenceIndex = 0
-        for (index, entity) in entities.enumerated() {
+        for (index, entity) in entities.enumerated() where entity.type == .person {
             let first = token(atOrAfter: entity.span.start)
             while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= entity.span.start {
                 sentenceIndex += 1
@@ -575,7 +545,7 @@ struct QuoteFinder {
                 !isPunctuation(probe, ",")
             {
                 if isWord(probe), !isCapitalized(probe), !classes[probe].contains(.connective),
-                    !classes[probe].contains(.role), !Self.roleJoiners.contains(lowercased(probe))
+                    !classes[probe].contains(.role), !classes[probe].contains(.joiner)
                 {
                     opens = false
                     break
@@ -593,13 +563,11 @@ struct QuoteFinder {
         }
     }
 
-    static let roleJoiners: Set<String> = ["dan", "dari", "untuk", "bidang", "pada", "se"]
-
     /// Whether a token can continue a role phrase: capitalized words, numbers,
     /// joiners ("dan", "dari") and brackets with what they hold ("(kanwil)").
     func continuesRole(_ index: Int) -> Bool {
         isCapitalized(index) || tokens.kind(index) == .number || isPunctuation(index, "()")
-            || Self.roleJoiners.contains(lowercased(index))
+            || classes[index].contains(.joiner)
     }
 
     /// `start...last` as a role: cut before a rank or title that opens the
@@ -652,7 +620,7 @@ struct QuoteFinder {
     func roleAfter(_ next: Int) -> String? {
         guard next < tokens.count else { return nil }
         var index = next
-        if isPunctuation(index, ",") || ["selaku", "sebagai"].contains(lowercased(index)) {
+        if isPunctuation(index, ",") || classes[index].contains(.appositive) {
             index += 1
         } else {
             return nil
@@ -969,7 +937,10 @@ struct QuoteFinder {
     func personNames() -> PersonNames {
         var result = PersonNames()
         var titleWords: Set<String> = []
-        for index in 0..<tokens.count where isCapitalized(index) && isTitle(index) { titleWords.insert(word(index)) }
+        for index in 0..<tokens.count
+        where classes[index].contains(.title) || abbreviationAt[index] || tokens.kind(index) == .abbreviation {
+            if isCapitalized(index) { titleWords.insert(word(index)) }
+        }
         result.titles = titleWords
         func extendable(_ index: Int) -> Bool {
             isCapitalized(index) && entityAt[index] < 0 && !classes[index].contains(.role)
@@ -989,7 +960,7 @@ struct QuoteFinder {
                 end + 1 >= tokens.count || !isCapitalized(end + 1)
             {
                 end += 1
-            } else if end + 1 < tokens.count, Self.nameParticles.contains(lowercased(end)), extendable(end + 1) {
+            } else if end + 1 < tokens.count, classes[end].contains(.particle), extendable(end + 1) {
                 // "Gomes de Oliviera", "Ahmad bin Abdullah".
                 end += 2
             }
