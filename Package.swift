@@ -58,7 +58,7 @@ let package = Package(
             name: "KutipTests",
             dependencies: ["Kutip", "KutipTestSupport"]
         ),
-        .testTarget(name: "KutipCLITests", dependencies: ["KutipCLI", "KutipTestSupport"]),
+        .testTarget(name: "KutipCLITests", dependencies: ["KutipCLI", "Kutip", "KutipTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
