@@ -14,8 +14,9 @@ struct BatchOptions: ParsableArguments {
 
     @Option(
         help: """
-            How to read the input: auto (.jsonl files are JSONL; "-" is JSONL when --format jsonl \
-            is given, else one plain-text article), text, jsonl.
+            How to read the input: auto (.jsonl files are JSONL; "-" is JSONL when line-per-record \
+            output is asked for — --format jsonl, or json for entities — else one plain-text \
+            article), text, jsonl.
             """)
     var input: InputFormat = .auto
 

@@ -11,8 +11,8 @@ struct ListEntities: ParsableCommand {
             Per article: a header line (== id  title), then people grouped by canonical name with \
             the mention count, role (the entity layer's, else the role the quotes give that \
             speaker) and the spellings used; then organizations and places with counts. \
-            --format json writes one object per article and line: {"id","people":[{"name", \
-            "mentions","forms","role"}],"organizations":[…],"places":[…]}. Needs the entity stage: \
+            --format json writes one object per article and line: {"id", "people": [{"name", \
+            "mentions", "forms", "role"}], "organizations": […], "places": […]}. Needs the entity stage: \
             Lexicons/data/entities/tagger.model, or --ner-model (train one with kutip train-ner).
             """
     )

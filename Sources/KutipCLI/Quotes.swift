@@ -12,9 +12,9 @@ struct Quotes: ParsableCommand {
               [direct] Andap Budhi Revianto — Sekretaris Jenderal Kemenkumham: "…" (tuturnya)
 
             with (unknown) for a speaker the text does not name and the speech verb in parentheses. \
-            --format jsonl writes one record per quote across the batch: {"id" (the article's), \
-            "kind","start","end","text","speaker","role","organization","speakerMention","cue", \
-            "paragraph"}, spans as {"start","end","text"} or null. An article without quotes gives \
+            --format jsonl writes one record per quote across the batch with the fields id (the \
+            article's), kind, start, end, text, speaker, role, organization, speakerMention, cue and \
+            paragraph; speakerMention and cue are {"start", "end", "text"} or null. An article without quotes gives \
             no lines; one that fails gives an error record like annotate's (and a line on standard \
             error), the run goes on, and the exit status is 1.
             """
