@@ -45,6 +45,9 @@ let package = Package(
             name: "KutipCLI",
             dependencies: ["Kutip", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The libFuzzer target; scripts/fuzz builds it with -sanitize=fuzzer. A plain
+        // build gives a replayer that runs the same checks on files.
+        .executableTarget(name: "KutipFuzz", dependencies: ["Kutip"]),
         .target(name: "KutipTestSupport", dependencies: ["KutipCore"], path: "Tests/KutipTestSupport"),
         .testTarget(name: "KutipCoreTests", dependencies: ["KutipCore", "KutipTestSupport"]),
         .testTarget(name: "KutipTokenizeTests", dependencies: ["Kutip", "KutipTestSupport"]),
@@ -58,7 +61,7 @@ let package = Package(
             name: "KutipTests",
             dependencies: ["Kutip", "KutipTestSupport"]
         ),
-        .testTarget(name: "KutipCLITests", dependencies: ["KutipCLI", "KutipTestSupport"]),
+        .testTarget(name: "KutipCLITests", dependencies: ["KutipCLI", "Kutip", "KutipTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

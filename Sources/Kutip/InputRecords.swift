@@ -6,11 +6,17 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     public var origin: String
     /// The 1-based line of a JSONL record, when the input is JSONL.
     public var line: Int?
+    /// The record's `id`, when it could be read: a record with a bad field
+    /// still says which article it was, so its error record can be joined back.
+    public var id: String?
+    /// What is wrong, without the place.
     public var reason: String
 
-    public init(origin: String, line: Int? = nil, reason: String) {
+    /// Creates an error for `origin` (and `line` of a JSONL record).
+    public init(origin: String, line: Int? = nil, id: String? = nil, reason: String) {
         self.origin = origin
         self.line = line
+        self.id = id
         self.reason = reason
     }
 
@@ -66,16 +72,17 @@ public enum ArticleInput {
         } catch {
             throw InputError(origin: origin, line: line, reason: "not a JSON object")
         }
-        guard case .string(let text)? = object["text"] else {
-            throw InputError(origin: origin, line: line, reason: "no string field \"text\"")
-        }
+        // The id is read first so that every later error can name the record.
         var fields = object
-        fields["text"] = nil
         var id: String?
         switch fields.removeValue(forKey: "id") {
         case .string(let value)?: id = value
-        case .number(let value)?: id = value == value.rounded() ? String(Int(value)) : String(value)
+        case .number(let value)?:
+            id = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         default: id = nil
+        }
+        guard case .string(let text)? = fields.removeValue(forKey: "text") else {
+            throw InputError(origin: origin, line: line, id: id, reason: "no string field \"text\"")
         }
         var meta = Metadata(record: fields)
         if meta.published == nil, case .string(let date)? = meta.extra["date"] {
@@ -83,7 +90,7 @@ public enum ArticleInput {
         }
         if let published = meta.published, !isISODate(published) {
             throw InputError(
-                origin: origin, line: line, reason: "\"published\" is \"\(published)\", expected YYYY-MM-DD")
+                origin: origin, line: line, id: id, reason: "\"published\" is \"\(published)\", expected YYYY-MM-DD")
         }
         return Document(id: id, text: text, meta: meta)
     }

@@ -65,6 +65,18 @@ public struct Lexicons: Sendable {
     ///
     /// - Throws: ``LexiconLoadingError`` listing every path tried.
     public static func bundled() throws -> Lexicons {
+        // An override that points nowhere is a mistake to report, not a hint to
+        // skip: falling back to the bundled files would hide which lexicons ran.
+        if let override = ProcessInfo.processInfo.environment["KUTIP_LEXICON_DIR"], !override.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw LexiconLoadingError(
+                    reason: "KUTIP_LEXICON_DIR is \"\(override)\", which is not a folder; "
+                        + "point it at a copy of Lexicons/data or unset it")
+            }
+            return try load(from: URL(fileURLWithPath: override))
+        }
         let (url, tried) = LexiconBundle.locate()
         guard let url else {
             throw LexiconLoadingError(

@@ -10,7 +10,8 @@ struct KutipCommand: ParsableCommand {
             "Extract structured facts from Indonesian news: sentences, boilerplate, and (as stages land) abbreviations, entities, dates and quotes.",
         version: Kutip.version,
         subcommands: [
-            Annotate.self, Abbreviations.self, Evaluate.self, Score.self, EvaluateUD.self, Gold.self, Bench.self,
+            Annotate.self, Quotes.self, ListEntities.self, Abbreviations.self, Evaluate.self, Score.self,
+            EvaluateUD.self, Gold.self, Bench.self,
             TrainNER.self, EvaluateNER.self,
         ]
     )

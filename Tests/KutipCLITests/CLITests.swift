@@ -3,7 +3,9 @@ import KutipTestSupport
 import Testing
 
 /// Runs the built `kutip` with `arguments`, feeding `input` to standard input.
-func runKutip(_ arguments: [String], input: [UInt8] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+func runKutip(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
     let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var binary = folder.appendingPathComponent("kutip")
     if !FileManager.default.fileExists(atPath: binary.path) {
@@ -13,6 +15,9 @@ func runKutip(_ arguments: [String], input: [UInt8] = []) throws -> (status: Int
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = TestSupport.packageRoot
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
