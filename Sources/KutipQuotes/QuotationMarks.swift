@@ -21,13 +21,20 @@ struct Paragraphs: Sendable {
 
     init(_ scalars: [Unicode.Scalar]) {
         var start = 0
-        for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
+        var index = 0
+        let count = scalars.count
+        while index <= count {
+            if index < count, scalars[index].value != 0x0A {
+                index += 1
+                continue
+            }
             var end = index
             if end > start, scalars[end - 1] == "\r" { end -= 1 }
-            if (start..<end).contains(where: { !scalars[$0].properties.isWhitespace }) {
+            if (start..<end).contains(where: { !QuotationMarks.isSpace(scalars[$0]) }) {
                 ranges.append(start..<end)
             }
-            start = index + 1
+            index += 1
+            start = index
         }
     }
 
@@ -62,8 +69,11 @@ enum QuotationMarks {
         }
     }
 
+    @inline(__always)
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        isDouble(scalar) || scalar.value == 0x2018 || scalar.value == 0x2019
+        let value = scalar.value
+        return value == 0x22 || (value >= 0x2018 && value <= 0x201F && value != 0x201A && value != 0x201B)
+            || value == 0xAB || value == 0xBB
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -92,8 +102,8 @@ enum QuotationMarks {
 
         for (paragraphIndex, range) in paragraphs.ranges.enumerated() {
             var marks: [Int] = []
-            for offset in range where isMark(scalars[offset]) && !skip.contains(offset) {
-                marks.append(offset)
+            for offset in range where isMark(scalars[offset]) {
+                if !skip.contains(offset) { marks.append(offset) }
             }
             func before(_ offset: Int) -> Unicode.Scalar { offset > range.lowerBound ? scalars[offset - 1] : "\n" }
             func after(_ offset: Int) -> Unicode.Scalar { offset + 1 < range.upperBound ? scalars[offset + 1] : "\n" }

@@ -1022,15 +1022,20 @@ struct PersonNames: Sendable {
     /// The first token and offset of each mention of each name.
     var mentions: [[(token: Int, offset: Int)]] = []
 
+    /// The index of each name, by its words joined.
+    var indexOfName: [String: Int] = [:]
+
     mutating func add(_ name: [String], at offset: Int, token: Int) {
         guard !name.isEmpty else { return }
-        if let existing = names.firstIndex(of: name) {
+        let key = name.joined(separator: " ")
+        if let existing = indexOfName[key] {
             firstMention[existing] = min(firstMention[existing], offset)
             mentions[existing].append((token, offset))
         } else {
             for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
                 byInitial[initial, default: []].append(names.count)
             }
+            indexOfName[key] = names.count
             names.append(name)
             firstMention.append(offset)
             mentions.append([(token, offset)])
@@ -1041,11 +1046,14 @@ struct PersonNames: Sendable {
     /// Forgets the mentions `excluded` says to (those inside quotes), and the
     /// names left with none, unless that would leave no names at all.
     mutating func dropMentions(_ excluded: (Int) -> Bool) {
+        guard mentions.contains(where: { $0.contains { excluded($0.token) } }) else { return }
         let kept = mentions.map { $0.filter { !excluded($0.token) } }
         let keep = kept.indices.filter { !kept[$0].isEmpty }
         guard !keep.isEmpty else { return }
         names = keep.map { names[$0] }
         mentions = keep.map { kept[$0] }
+        indexOfName = [:]
+        for (index, name) in names.enumerated() { indexOfName[name.joined(separator: " ")] = index }
         byInitial = [:]
         for (index, name) in names.enumerated() {
             for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
