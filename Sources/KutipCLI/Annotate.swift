@@ -39,13 +39,7 @@ struct Annotate: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try lexicons.pipeline()
-        } catch {
-            report("\(error)")
-            throw ExitCode(2)
-        }
+        let pipeline = try lexicons.pipelineOrExit()
         let stdinIsJSONL = format == .jsonl
         let jsonlOutput: Bool
         switch format {
@@ -63,9 +57,6 @@ struct Annotate: ParsableCommand {
                 return output.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")]
             }
         }
-        if failures > 0 {
-            report("\(failures) record(s) failed")
-            throw ExitCode(1)
-        }
+        try exitIfAnyFailed(failures)
     }
 }

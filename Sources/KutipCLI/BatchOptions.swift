@@ -103,6 +103,31 @@ func annotateRecord(
     }
 }
 
+extension BatchOptions {
+    /// Runs the batch with one view per article (`kutip quotes`, `kutip
+    /// entities`): the structured view, or the readable one where a failed
+    /// record shows as a line; exit status 1 when any record failed.
+    func runViews(
+        pipeline: Pipeline, structured: Bool, structuredView: @escaping @Sendable (Document) -> [UInt8],
+        textView: @escaping @Sendable (Document) -> [UInt8]
+    ) throws {
+        let failures = run(stdinIsJSONL: structured) { record in
+            var result = annotateRecord(record, pipeline: pipeline) { structured ? structuredView($0) : textView($0) }
+            if !structured, let failure = result.failure { result.bytes = errorView(failure) }
+            return result
+        }
+        try exitIfAnyFailed(failures)
+    }
+}
+
+/// Exit status 1, after one line on standard error, when any record failed.
+func exitIfAnyFailed(_ failures: Int) throws {
+    if failures > 0 {
+        report("\(failures) record(s) failed")
+        throw ExitCode(1)
+    }
+}
+
 /// The `articles, MB/s, ETA` line on standard error, redrawn in place at most
 /// a few times a second.
 struct ProgressLine {

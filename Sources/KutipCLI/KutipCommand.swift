@@ -32,6 +32,17 @@ struct LexiconOptions: ParsableArguments {
         return try Lexicons.bundled()
     }
 
+    /// The pipeline, or one line on standard error and exit status 2 when it
+    /// cannot be built (missing or broken lexicons, an unreadable model).
+    func pipelineOrExit() throws -> Pipeline {
+        do {
+            return try pipeline()
+        } catch {
+            report("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
     func pipeline() throws -> Pipeline {
         let lexicons = try load()
         var pipeline = try Kutip.defaultPipeline(lexicons: lexicons)

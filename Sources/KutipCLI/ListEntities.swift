@@ -29,33 +29,15 @@ struct ListEntities: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try lexicons.pipeline()
-        } catch {
-            report("\(error)")
-            throw ExitCode(2)
-        }
+        let pipeline = try lexicons.pipelineOrExit()
         guard pipeline.providedLayers.contains(.entities) else {
             report(
                 "the pipeline has no entity stage: there is no entities/tagger.model in the lexicon folder; "
                     + "pass --ner-model FILE (kutip train-ner makes one)")
             throw ExitCode(2)
         }
-        let format = format
-        let failures = batch.run(stdinIsJSONL: format == .json) { record in
-            var result = annotateRecord(record, pipeline: pipeline) { document in
-                format == .json ? Self.json(document) : Self.textView(document)
-            }
-            if format == .text, let failure = result.failure {
-                result.bytes = errorView(failure)
-            }
-            return result
-        }
-        if failures > 0 {
-            report("\(failures) record(s) failed")
-            throw ExitCode(1)
-        }
+        try batch.runViews(
+            pipeline: pipeline, structured: format == .json, structuredView: Self.json, textView: Self.textView)
     }
 
     static func textView(_ document: Document) -> [UInt8] {

@@ -32,27 +32,9 @@ struct Quotes: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try lexicons.pipeline()
-        } catch {
-            report("\(error)")
-            throw ExitCode(2)
-        }
-        let format = format
-        let failures = batch.run(stdinIsJSONL: format == .jsonl) { record in
-            var result = annotateRecord(record, pipeline: pipeline) { document in
-                format == .jsonl ? Self.jsonLines(document) : Self.textView(document)
-            }
-            if format == .text, let failure = result.failure {
-                result.bytes = errorView(failure)
-            }
-            return result
-        }
-        if failures > 0 {
-            report("\(failures) record(s) failed")
-            throw ExitCode(1)
-        }
+        let pipeline = try lexicons.pipelineOrExit()
+        try batch.runViews(
+            pipeline: pipeline, structured: format == .jsonl, structuredView: Self.jsonLines, textView: Self.textView)
     }
 
     /// One JSON object per quote, each on its own line.
