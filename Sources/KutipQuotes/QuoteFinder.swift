@@ -967,7 +967,14 @@ struct QuoteFinder {
             var words = (first..<end).filter { isWord($0) }
             while words.count > 1, isTitle(words[0]) { words.removeFirst() }
             while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
-            result.add(words.map { word($0) }, at: entity.span.start, token: first)
+            // Repeated mentions are found by a hash of their words; Strings are made once per name.
+            var key: UInt64 = 0
+            for index in words {
+                key =
+                    (key &* 0x100_0000_01b3)
+                    ^ HashFilter.hash(scalars[tokens.start(index)..<tokens.end(index)], foldingASCII: false)
+            }
+            result.add(key: key, at: entity.span.start, token: first) { words.map { word($0) } }
         }
         // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
         var index = 0
@@ -1022,25 +1029,27 @@ struct PersonNames: Sendable {
     /// The first token and offset of each mention of each name.
     var mentions: [[(token: Int, offset: Int)]] = []
 
-    /// The index of each name, by its words joined.
-    var indexOfName: [String: Int] = [:]
+    /// The index of each name, by the hash of its words.
+    var indexOfName: [UInt64: Int] = [:]
+    var keys: [UInt64] = []
 
-    mutating func add(_ name: [String], at offset: Int, token: Int) {
-        guard !name.isEmpty else { return }
-        let key = name.joined(separator: " ")
+    mutating func add(key: UInt64, at offset: Int, token: Int, name makeName: () -> [String]) {
         if let existing = indexOfName[key] {
             firstMention[existing] = min(firstMention[existing], offset)
             mentions[existing].append((token, offset))
-        } else {
-            for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
-                byInitial[initial, default: []].append(names.count)
-            }
-            indexOfName[key] = names.count
-            names.append(name)
-            firstMention.append(offset)
-            mentions.append([(token, offset)])
-            words.formUnion(name)
+            return
         }
+        let name = makeName()
+        guard !name.isEmpty else { return }
+        for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
+            byInitial[initial, default: []].append(names.count)
+        }
+        indexOfName[key] = names.count
+        keys.append(key)
+        names.append(name)
+        firstMention.append(offset)
+        mentions.append([(token, offset)])
+        words.formUnion(name)
     }
 
     /// Forgets the mentions `excluded` says to (those inside quotes), and the
@@ -1051,9 +1060,10 @@ struct PersonNames: Sendable {
         let keep = kept.indices.filter { !kept[$0].isEmpty }
         guard !keep.isEmpty else { return }
         names = keep.map { names[$0] }
+        keys = keep.map { keys[$0] }
         mentions = keep.map { kept[$0] }
         indexOfName = [:]
-        for (index, name) in names.enumerated() { indexOfName[name.joined(separator: " ")] = index }
+        for (index, key) in keys.enumerated() { indexOfName[key] = index }
         byInitial = [:]
         for (index, name) in names.enumerated() {
             for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
