@@ -407,7 +407,31 @@ struct QuoteFinder {
                 .named(organizationName(entity), mention: entity.span, role: nil), token(atOrAfter: entity.span.end)
             )
         }
+        if firstWord < index, isWord(firstWord), !isCapitalized(firstWord) {
+            return (describedSpeaker(from: firstWord, stop: index, limit: end), index)
+        }
         return (.unknown, index)
+    }
+
+    /// The speaker after a cue described in lowercase words: "kata pedagang
+    /// cabai di Pasar Induk Cianjur, Lilis" names Lilis after the comma; "kata
+    /// orator" is an unnamed source reported as its phrase.
+    func describedSpeaker(from first: Int, stop: Int, limit: Int) -> SpeakerReference {
+        if stop + 1 < limit, isPunctuation(stop, ","), isCapitalized(stop + 1), !lineBreakBefore(stop + 1) {
+            if entityAt[stop + 1] >= 0, entities[Int(entityAt[stop + 1])].type == .person {
+                let entity = entities[Int(entityAt[stop + 1])]
+                return .named(speakerName(entity), mention: entity.span, role: nil)
+            }
+            var end = stop + 1
+            while end < limit, end < stop + 5, isCapitalized(end), !lineBreakBefore(end) { end += 1 }
+            let mention = text(stop + 1, through: end - 1)
+            return .named(mention.text, mention: mention, role: nil)
+        }
+        guard let last = sourcePhraseEnd(from: first, limit: stop), !classes[first].contains(.pronoun) else {
+            return .unknown
+        }
+        let phrase = text(first, through: last)
+        return .named(phrase.text, mention: phrase, role: nil)
     }
 
     /// Where an unnamed source's phrase ends ("seorang warga", "juru bicara

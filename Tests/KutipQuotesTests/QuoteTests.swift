@@ -188,6 +188,17 @@ struct QuoteTests {
         #expect(found == ["direct|\"Jalan ini rusak sejak tahun lalu,\"|seorang warga|kata"])
     }
 
+    @Test func aSpeakerDescribedInLowercaseIsTheNameAfterTheCommaOrThePhrase() {
+        #expect(
+            quotes(
+                "\"Sudah biasa menjelang bulan puasa, harga naik,\" kata pedagang cabai di Pasar Induk Cianjur, Lilis (45)."
+            )
+                == ["direct|\"Sudah biasa menjelang bulan puasa, harga naik,\"|Lilis|kata"])
+        #expect(
+            quotes("\"Naikkan upah tahun depan sebesar 24 persen,\" kata orator.")
+                == ["direct|\"Naikkan upah tahun depan sebesar 24 persen,\"|orator|kata"])
+    }
+
     @Test func aQuoteNobodyIsNamedForHasNoSpeaker() {
         let found = quotes("\"Jalan ini rusak sejak tahun lalu dan belum juga diperbaiki oleh siapa pun.\"")
         #expect(
