@@ -947,6 +947,16 @@ struct QuoteFinder {
         return quotes
     }
 
+    /// Gives every person mention without a role the role found for its person.
+    func addRoles(to entities: inout [Entity]) {
+        guard !roles.isEmpty else { return }
+        for index in entities.indices where entities[index].type == .person && entities[index].role == nil {
+            let entity = entities[index]
+            let name = names.canonical(entity.canonical ?? entity.span.text)
+            entities[index].role = roles[name] ?? entity.canonical.flatMap { roles[$0] }
+        }
+    }
+
     /// Words that are titles, ranks or degrees, not names: the document's
     /// abbreviations ("Kombes", "AKBP", "S.H.") and dotted forms.
     func isTitle(_ index: Int) -> Bool {

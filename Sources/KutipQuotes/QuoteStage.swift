@@ -10,6 +10,10 @@ import KutipCore
 /// when present, keep a trailing date ("…, kata Andap, Senin (30/1).") out of
 /// an indirect quote's content.
 ///
+/// It also writes the role the article gives a person (``Entity/role``) on
+/// that person's mentions in ``Layer/entities``, where the entity stage left
+/// none.
+///
 /// Attribution follows the patterns of Indonesian news: `"…," kata X`,
 /// `"…," katanya` (the clitic points at the most recent speaker),
 /// `X mengatakan, "…"`, `Menurut X, …`, the insertion `…, kata X, …`, and a
@@ -31,5 +35,12 @@ public struct QuoteStage: Stage {
         }
         var finder = QuoteFinder(document: document, tokens: tokens, sentences: sentences, lexicon: lexicon)
         document.quotes = finder.run()
+        // The roles read for attribution also go to the person mentions that
+        // have none, so the entities layer carries them ("Sekretaris Jenderal
+        // Kemenkumham" for every mention of Andap Budhi Revianto).
+        if var entities = document.entities {
+            finder.addRoles(to: &entities)
+            document.entities = entities
+        }
     }
 }
