@@ -106,6 +106,12 @@ struct QuoteFinder {
                 abbreviationAt[index] = true
                 let abbreviation = abbreviations[abbreviationIndex]
                 expansions[start] = (abbreviation.span.end, abbreviation.expansion)
+                // "Wakapolri", "Kapolda", "Sekjen": an office spelled short is a role word too.
+                if let head = abbreviation.expansion.split(separator: " ").first,
+                    lexicon.classes(of: String(head)).contains(.role)
+                {
+                    classes[index].insert(.role)
+                }
             }
         }
         var entityIndex = 0
@@ -749,15 +755,17 @@ struct QuoteFinder {
             let wordClass = classes[index]
             if wordClass.isDisjoint(with: WordClass.cue) { continue }
             let opensSentence = index <= openingEnd
-            if wordClass.contains(.menurut)
+            if (wordClass.contains(.menurut) && opensSentence)
                 || (wordClass.contains(.clitic) && opensSentence && index + 1 < range.upperBound
                     && (isPunctuation(index + 1, ",") || isWord(index + 1)))
             {
                 // "Menurut X, …", "Menurutnya, …", "Tambahnya, …".
                 if menurut == nil, opensSentence { menurut = index }
-            } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive),
+            } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive)
+                || wordClass.contains(.menurut),
                 index > range.lowerBound, isPunctuation(index - 1, ","), postposed == nil
             {
+                // ", kata X," and also ", menurut Luhut," inside a sentence.
                 postposed = index
             } else if wordClass.contains(.active), active == nil {
                 active = index
@@ -981,14 +989,12 @@ struct QuoteFinder {
                 && !classes[index].contains(.connective) && !isTitle(index)
         }
         for entity in entities where entity.type == .person {
-            var first = token(atOrAfter: entity.span.start)
+            let first = token(atOrAfter: entity.span.start)
             var end = token(atOrAfter: entity.span.end)
             guard first < end else { continue }
-            // One word either side at most: a given name before a tagged surname.
-            if first > 1, !lineBreakBefore(first), extendable(first - 1), !isSentenceFinal(first - 2),
-                !lineBreakBefore(first - 1), !extendable(first - 2), !isPunctuation(first - 2, "-")
-            {
-                first -= 1
+            if let canonical = entity.canonical, canonical != entity.span.text {
+                // "Jokowi" → "Joko Widodo": the entity stage's clustering, used when no longer name contains the words.
+                result.entityCanonicals[entity.span.text] = canonical
             }
             if end < tokens.count, !lineBreakBefore(end), extendable(end),
                 end + 1 >= tokens.count || !isCapitalized(end + 1)
@@ -1121,6 +1127,9 @@ struct PersonNames: Sendable {
         words.formUnion(full)
     }
 
+    /// The entity stage's canonical for mention texts whose canonical differs.
+    var entityCanonicals: [String: String] = [:]
+
     /// Title words of the document, left out at the edges of a name.
     var titles: Set<String> = []
 
@@ -1157,6 +1166,7 @@ struct PersonNames: Sendable {
             }
         }
         if let full = aliases[best.joined(separator: " ")] { best = full }
+        if best == words, let clustered = entityCanonicals[name] { return clustered }
         return best.joined(separator: " ")
     }
 }
