@@ -64,9 +64,6 @@ struct QuoteFinder {
     var insideDirect: [Bool]
     /// Whether an abbreviation starts at each token.
     var abbreviationAt: [Bool]
-    /// The expansions of abbreviations, by start offset: an organization
-    /// speaker is reported by its name, "Peradi" as "Perhimpunan Advokat Indonesia".
-    var expansions: [Int: (end: Int, expansion: String)] = [:]
     /// The roles the article gives each speaker, by canonical name.
     var roles: [String: String] = [:]
     /// Every person the article gives a role, for speakers named by role only.
@@ -105,7 +102,6 @@ struct QuoteFinder {
             if abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start == start {
                 abbreviationAt[index] = true
                 let abbreviation = abbreviations[abbreviationIndex]
-                expansions[start] = (abbreviation.span.end, abbreviation.expansion)
                 // "Wakapolri", "Kapolda", "Sekjen": an office spelled short is a role word too.
                 if let head = abbreviation.expansion.split(separator: " ").first,
                     lexicon.classes(of: String(head)).contains(.role)
@@ -172,10 +168,10 @@ struct QuoteFinder {
 
     func word(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)) }
 
-    /// An organization's name, spelled out when the mention is an abbreviation.
+    /// An organization's name as the article writes it ("MUI", "CNN"):
+    /// annotators and readers use the short form the text uses.
     func organizationName(_ entity: Entity) -> String {
-        if let found = expansions[entity.span.start], found.end == entity.span.end { return found.expansion }
-        return entity.span.text
+        entity.span.text
     }
 
     /// The words naming a speaker; ``PersonNames`` maps them to the full
@@ -552,7 +548,9 @@ struct QuoteFinder {
                 best.holder.name, mention: text(range.lowerBound, through: range.upperBound - 1), role: best.holder.role
             )
         }
-        return .recentPerson
+        // An office nobody was given by name ("Kepala Negara") is the one who has
+        // been speaking; a description ending in "itu" points at whoever was just named.
+        return classes[range.upperBound - 1].contains(.demonstrative) ? .recentPerson : .lastSpeaker
     }
 
     // MARK: Roles
