@@ -95,6 +95,16 @@ struct DateRecognizer {
                 index += 1
                 continue
             }
+            // "Senin malam (26/9)", "hari ini (19/5)", "Jumat dini hari (13/1)": a day
+            // with its part of day, then the date in brackets, is one expression
+            // whose date is the bracket's.
+            if match.type != .duration, match.end < tokens.count, isWord(match.end, "("),
+                let bracket = calendarDate(at: match.end), bracket.value.count == 10
+            {
+                let partOfDay =
+                    match.value.count > 10 && match.value.dropFirst(10).hasPrefix("T") ? match.value.dropFirst(10) : ""
+                match = Match(start: match.start, end: bracket.end, type: match.type, value: bracket.value + partOfDay)
+            }
             // Never run into boilerplate.
             if let limit = boilerplateCursor.nextStart {
                 while match.end > match.start + 1, tokens.end(match.end - 1) > limit { match.end -= 1 }
@@ -224,6 +234,10 @@ struct DateRecognizer {
             return Match(start: index, end: index + 1, type: .date, value: value)
         }
         switch first {
+        case "baru-baru":
+            if isWord(index + 1, "ini") {
+                return Match(start: index, end: index + 2, type: .date, value: "PAST_REF")
+            }
         case "saat", "dewasa", "belakangan", "akhir-akhir":
             if isWord(index + 1, "ini") {
                 return Match(start: index, end: index + 2, type: .date, value: "PRESENT_REF")
@@ -466,9 +480,21 @@ struct DateRecognizer {
             }
             // A month alone must be a capitalized month name.
             guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase else { return nil }
-            guard let year = yearFor(month: month) else { return nil }
+            guard var year = yearFor(month: month) else { return nil }
             var end = cursor + 1
-            if isWord(end, "lalu", "ini", "depan", "mendatang") { end += 1 }
+            if isWord(end, "lalu", "ini", "depan", "mendatang") {
+                // "Januari lalu" in a January article is last year's; "Juni depan" in June, next year's.
+                if let reference, hasPublished {
+                    if isWord(end, "lalu") {
+                        year = month < reference.month ? reference.year : reference.year - 1
+                    } else if isWord(end, "ini") {
+                        year = reference.year
+                    } else {
+                        year = month > reference.month ? reference.year : reference.year + 1
+                    }
+                }
+                end += 1
+            }
             return Match(
                 start: start, end: end, type: .date, value: CivilDate(year: year, month: month, day: 1).isoMonth)
         }

@@ -34,6 +34,17 @@ struct DateTests {
         #expect(dates(text) == expected)
     }
 
+    @Test func aDayWithItsPartOfDayAndABracketedDateIsOneExpression() {
+        #expect(dates("Debat digelar Senin malam (30/1) di Jakarta.") == ["Senin malam (30/1)=TIME:2023-01-30TNI"])
+        #expect(dates("Ia tiba hari ini (27/1) di Jakarta.") == ["hari ini (27/1)=DATE:2023-01-27"])
+    }
+
+    @Test func aMonthWithLaluIsTheLastOneBeforeTheArticle() {
+        #expect(dates("Sejak Januari lalu harga naik.") == ["Januari lalu=DATE:2022-01"])
+        #expect(dates("Sejak Desember lalu harga naik.") == ["Desember lalu=DATE:2022-12"])
+        #expect(dates("Baru-baru ini harga naik.") == ["Baru-baru ini=DATE:PAST_REF"])
+    }
+
     @Test(arguments: [
         ("Ikrar dipimpin Andap, Senin (30/1).", ["Senin (30/1)=DATE:2023-01-30"]),
         ("Ikrar dipimpin Andap, Senin (30/01/2023).", ["Senin (30/01/2023)=DATE:2023-01-30"]),
