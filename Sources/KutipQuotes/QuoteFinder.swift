@@ -11,6 +11,9 @@ enum SpeakerReference: Sendable {
     /// A pronoun ("kata dia"), a role alone, or no cue at all: the person the
     /// text has just talked about, else the most recent speaker.
     case recentPerson
+    /// No cue at all: the person the sentences before name, or the speaker of
+    /// the quote just before; nobody when neither is near.
+    case context
     /// The text does not say.
     case unknown
 
@@ -229,7 +232,7 @@ struct QuoteFinder {
         guard cue != nil || (words >= 3 && endsLikeSpeech) || words >= 8 || (startsParagraph && words >= 3) else {
             return nil
         }
-        if cue == nil || !speaker.isKnown { speaker = .recentPerson }
+        if cue == nil || !speaker.isKnown { speaker = .context }
         return QuoteDraft(
             start: marked.start, end: marked.end, kind: .direct, cue: cue, speaker: speaker,
             paragraph: marked.paragraph)
@@ -890,6 +893,7 @@ struct QuoteFinder {
         }
         var last: (name: String, role: String?)?
         var lastPerson: (name: String, role: String?)?
+        var lastParagraph = Int.min / 2
         var lastEnd = 0
         var entityIndex = 0
         var recentSubject: Entity?
@@ -928,9 +932,20 @@ struct QuoteFinder {
                     speaker = previous.name
                     role = previous.role ?? roles[previous.name]
                 }
+            case .context:
+                // A quote with no cue continues the speaker of a quote in the same
+                // or the previous paragraph, or follows a sentence naming a person.
+                if let person = recentSubject {
+                    speaker = canonical(speakerName(person))
+                    role = roles[speaker!]
+                } else if let previous = last, draft.paragraph - lastParagraph <= 1 {
+                    speaker = previous.name
+                    role = previous.role ?? roles[previous.name]
+                }
             case .unknown:
                 speaker = nil
             }
+            if !draft.introducesOnly { lastParagraph = draft.paragraph }
             if let speaker {
                 last = (speaker, role)
                 if let lastWord = speaker.split(separator: " ").last, names.knows(String(lastWord)) {
