@@ -62,6 +62,8 @@ public struct AttributionLexicon: Sendable {
         public static let relative = WordClass(rawValue: 1 << 22)
         /// "oleh": the agent of a passive verb follows.
         public static let agent = WordClass(rawValue: 1 << 23)
+        /// A verb whose addressee precedes the content ("meminta KPK mengeluarkan …").
+        public static let directive = WordClass(rawValue: 1 << 24)
 
         /// Every class that makes a word a speech cue.
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
@@ -94,7 +96,7 @@ public struct AttributionLexicon: Sendable {
             "complementizer": .complementizer, "role": .role, "bare": .bare, "title": .title, "alias": .alias,
             "joiner": .joiner, "adverb": .adverb,
             "preposition": .preposition, "demonstrative": .demonstrative, "particle": .particle, "stop": .stop,
-            "time": .time, "appositive": .appositive, "relative": .relative, "agent": .agent,
+            "time": .time, "appositive": .appositive, "relative": .relative, "agent": .agent, "directive": .directive,
         ]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -698,8 +698,14 @@ struct QuoteFinder {
     /// ", Senin (30/1)" left out.
     func contentEnd(_ range: Range<Int>, from start: Int) -> Int {
         var last = range.upperBound - 1
+        // "… ketimbang Trump. (stu)": a desk code after the full stop is not content.
+        if let stop = (start..<range.upperBound).first(where: { isSentenceFinal($0) }), stop > start { last = stop - 1 }
         while last > start, !isWord(last), !isPunctuation(last, ")") { last -= 1 }
-        if let date = date(containing: tokens.start(last)) {
+        // ", Senin (30/1)" closing the sentence dates the saying, not the content;
+        // ", kemarin" inside what was said stays.
+        if let date = date(containing: tokens.start(last)),
+            date.span.text.unicodeScalars.first?.isKutipUppercase == true
+        {
             let dateStart = token(atOrAfter: date.span.start)
             if dateStart - 1 > start, isPunctuation(dateStart - 1, ",") { last = dateStart - 2 }
         }
@@ -837,8 +843,16 @@ struct QuoteFinder {
             guard speaker.isKnown else { return nil }
             var start = cue + 1
             func skipIntroducers() {
-                while start < range.upperBound, isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
-                    start += 1
+                while start < range.upperBound {
+                    if isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                        start += 1
+                    } else if start + 1 < range.upperBound, isPunctuation(start + 1, ","),
+                        !classes[start].isDisjoint(with: [.adverb, .connective])
+                    {
+                        start += 2  // "mengatakan juga, bangsa …"
+                    } else {
+                        break
+                    }
                 }
             }
             // "menyatakan komitmen …" names a thing said, not a clause: most
@@ -860,6 +874,17 @@ struct QuoteFinder {
                     start = link + 1
                 }
                 skipIntroducers()
+            }
+            if classes[cue].contains(.directive) {
+                // "meminta (kepada) Pengadilan Negeri Jakarta Utara (untuk) menunda …": the addressee is not content.
+                var probe = start
+                if probe < range.upperBound, classes[probe].contains(.adverbial) { probe += 1 }
+                let runStart = probe
+                while probe < range.upperBound, probe < runStart + 6, isCapitalized(probe) { probe += 1 }
+                if probe > runStart, probe < range.upperBound, isWord(probe), !isCapitalized(probe) {
+                    start = probe
+                    if classes[start].contains(.complementizer) || lowercased(start) == "untuk" { start += 1 }
+                }
             }
             guard start < range.upperBound, !isMark(start) else { return nil }
             // "mengatakan hal itu dalam sambutannya" refers back to what was said.
