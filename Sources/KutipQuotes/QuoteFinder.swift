@@ -996,10 +996,17 @@ struct QuoteFinder {
     /// Gives every person mention without a role the role found for its person.
     func addRoles(to entities: inout [Entity]) {
         guard !roles.isEmpty else { return }
+        var known: [String: String?] = [:]
         for index in entities.indices where entities[index].type == .person && entities[index].role == nil {
             let entity = entities[index]
-            let name = names.canonical(entity.canonical ?? entity.span.text)
-            entities[index].role = roles[name] ?? entity.canonical.flatMap { roles[$0] }
+            let key = entity.canonical ?? entity.span.text
+            if let role = known[key] {
+                entities[index].role = role
+                continue
+            }
+            let role = roles[names.canonical(key)] ?? entity.canonical.flatMap { roles[$0] }
+            known[key] = role
+            entities[index].role = role
         }
     }
 
