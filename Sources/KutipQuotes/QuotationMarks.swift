@@ -93,7 +93,14 @@ enum QuotationMarks {
     }
 
     /// Every quoted stretch outside `boilerplate`, in text order.
-    static func find(in scalars: [Unicode.Scalar], paragraphs: Paragraphs, boilerplate: [Span]) -> [MarkedSpan] {
+    ///
+    /// - Parameter cueFollows: whether a speech cue starts right after the
+    ///   given offset ("…dunia. "kata Kapolsek"): such a mark closes the open
+    ///   quote even when it is glued to the cue like an opening mark.
+    static func find(
+        in scalars: [Unicode.Scalar], paragraphs: Paragraphs, boilerplate: [Span],
+        cueFollows: (Int) -> Bool = { _ in false }
+    ) -> [MarkedSpan] {
         var result: [MarkedSpan] = []
         var skip = SpanCursor(boilerplate)
         // An open double quote carried from one paragraph into the next, with
@@ -157,7 +164,7 @@ enum QuotationMarks {
                 let left = leftFlanking(offset)
                 let right = rightFlanking(offset)
                 if let start = open {
-                    if right || !left {
+                    if right || !left || cueFollows(offset + 1) {
                         result.append(MarkedSpan(start: start, end: offset + 1, closed: true, paragraph: openParagraph))
                         open = nil
                     } else {

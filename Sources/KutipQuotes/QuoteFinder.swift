@@ -187,7 +187,14 @@ struct QuoteFinder {
         findRoles()
         names = personNames()
         var drafts: [QuoteDraft] = []
-        for marked in QuotationMarks.find(in: scalars, paragraphs: paragraphs, boilerplate: boilerplate) {
+        let cueFollows: (Int) -> Bool = { offset in
+            let index = self.token(atOrAfter: offset)
+            return index < self.tokens.count && self.tokens.start(index) == offset
+                && !self.classes[index].isDisjoint(with: [.after, .clitic])
+        }
+        for marked in QuotationMarks.find(
+            in: scalars, paragraphs: paragraphs, boilerplate: boilerplate, cueFollows: cueFollows)
+        {
             if let draft = direct(marked) { drafts.append(draft) }
         }
         for draft in drafts {
@@ -431,6 +438,10 @@ struct QuoteFinder {
             while end < limit, end < stop + 5, isCapitalized(end), !lineBreakBefore(end) { end += 1 }
             let mention = text(stop + 1, through: end - 1)
             return .named(mention.text, mention: mention, role: nil)
+        }
+        // "kata mantan pengusaha itu": a description of someone already named.
+        if (first..<min(stop + 1, limit)).contains(where: { classes[$0].contains(.demonstrative) }) {
+            return .recentPerson
         }
         guard let last = sourcePhraseEnd(from: first, limit: stop), !classes[first].contains(.pronoun) else {
             return .unknown
@@ -912,7 +923,8 @@ struct QuoteFinder {
         var known: [String: String] = [:]
         func canonical(_ name: String) -> String {
             if let found = known[name] { return found }
-            let found = names.canonical(name)
+            var found = names.canonical(name)
+            if found == name, !name.contains(" ") { found = fullerInText(name) ?? name }
             known[name] = found
             return found
         }
@@ -1010,6 +1022,25 @@ struct QuoteFinder {
         }
     }
 
+    /// A one-word name written fuller in the text ("Frenky" → "Frenky
+    /// Tirtowijoyo" where the tagger missed the full name): its first
+    /// occurrence followed by up to two capitalized words that are no role,
+    /// title, abbreviation or other entity.
+    func fullerInText(_ name: String) -> String? {
+        for index in 0..<tokens.count where isCapitalized(index) && word(index) == name {
+            var end = index + 1
+            while end < tokens.count, end < index + 3, isCapitalized(end), !lineBreakBefore(end), !isTitle(end),
+                classes[end].isDisjoint(with: [.role, .connective, .title]),
+                entityAt[end] < 0 || entities[Int(entityAt[end])].type == .person
+            {
+                end += 1
+            }
+            if end > index + 1 { return (index..<end).map { word($0) }.joined(separator: " ") }
+            return nil
+        }
+        return nil
+    }
+
     /// Words that are titles, ranks or degrees, not names: the document's
     /// abbreviations ("Kombes", "AKBP", "S.H.") and dotted forms.
     func isTitle(_ index: Int) -> Bool {
@@ -1033,10 +1064,24 @@ struct QuoteFinder {
             isCapitalized(index) && entityAt[index] < 0 && !classes[index].contains(.role)
                 && !classes[index].contains(.connective) && !isTitle(index)
         }
+        // Words of person mentions that do not open with a role: the names proper.
+        var nameWords: Set<String> = []
         for entity in entities where entity.type == .person {
             let first = token(atOrAfter: entity.span.start)
+            guard first < tokens.count, !classes[first].contains(.role) else { continue }
+            for index in first..<token(atOrAfter: entity.span.end) where isWord(index) { nameWords.insert(word(index)) }
+        }
+        for entity in entities where entity.type == .person {
+            var first = token(atOrAfter: entity.span.start)
             var end = token(atOrAfter: entity.span.end)
             guard first < end else { continue }
+            if classes[first].contains(.role), end - first >= 2 {
+                // "Bupati Gunung Kidul Badingah" tagged whole: the name starts at a
+                // word the article uses in a name elsewhere, else it is the last word.
+                var start = first + 1
+                while start < end - 1, !nameWords.contains(word(start)) { start += 1 }
+                first = start
+            }
             if let canonical = entity.canonical, canonical != entity.span.text {
                 // "Jokowi" → "Joko Widodo": the entity stage's clustering, used when no longer name contains the words.
                 result.entityCanonicals[entity.span.text] = canonical
@@ -1203,7 +1248,13 @@ struct PersonNames: Sendable {
         let initial = words.first?.unicodeScalars.first ?? " "
         for index in byInitial[initial] ?? [] where names[index].count > words.count {
             let candidate = names[index]
-            guard words.allSatisfy({ word in candidate.contains { EntityStage.sameName(word, $0) } }) else { continue }
+            // "Sandi" for "Sandiaga Uno": one word that begins a longer name's word.
+            let nickname = words.count == 1 && words[0].count >= 4
+            guard
+                words.allSatisfy({ word in
+                    candidate.contains { EntityStage.sameName(word, $0) || (nickname && $0.hasPrefix(word)) }
+                })
+            else { continue }
             if firstMention[index] < bestMention || (firstMention[index] == bestMention && candidate.count > best.count)
             {
                 best = candidate

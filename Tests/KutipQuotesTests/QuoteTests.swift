@@ -199,6 +199,23 @@ struct QuoteTests {
                 == ["direct|\"Naikkan upah tahun depan sebesar 24 persen,\"|orator|kata"])
     }
 
+    @Test func aMarkGluedToItsCueClosesTheQuote() {
+        let found = quotes("“Pelaku sempat mendapatkan perawatan medis, tapi meninggal dunia. \"kata Harun Sulianto.")
+        #expect(
+            found == ["direct|“Pelaku sempat mendapatkan perawatan medis, tapi meninggal dunia. \"|Harun Sulianto|kata"]
+        )
+    }
+
+    @Test func aShortenedFirstNameIsTheFullName() {
+        let found = quotes(
+            """
+            Wakil Gubernur DKI Jakarta Sandiaga Uno mengatakan bahwa kawasan itu akan ditata.
+
+            "Kita akan dorong ke arah wisata religi," kata Sandi.
+            """)
+        #expect(found.last == "direct|\"Kita akan dorong ke arah wisata religi,\"|Sandiaga Uno|kata")
+    }
+
     @Test func aQuoteNobodyIsNamedForHasNoSpeaker() {
         let found = quotes("\"Jalan ini rusak sejak tahun lalu dan belum juga diperbaiki oleh siapa pun.\"")
         #expect(
