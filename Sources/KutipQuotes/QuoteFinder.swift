@@ -924,7 +924,7 @@ struct QuoteFinder {
         func canonical(_ name: String) -> String {
             if let found = known[name] { return found }
             var found = names.canonical(name)
-            if found == name, !name.contains(" ") { found = fullerInText(name) ?? name }
+            if found == name, !name.contains(" "), names.knows(name) { found = fullerInText(name) ?? name }
             known[name] = found
             return found
         }
