@@ -735,6 +735,34 @@ struct QuoteFinder {
         return low < dates.count && dates[low].span.start <= offset ? dates[low] : nil
     }
 
+    /// "Umumnya kata dia, …", "… tersebut dikatakan Agus mulai buka …": a
+    /// postposed or passive cue inside a sentence with no comma before it,
+    /// followed by a pronoun or a person and then the rest of the sentence.
+    func unpunctuatedInsertion(at cue: Int, in range: Range<Int>) -> Bool {
+        guard classes[cue].contains(.after) || classes[cue].contains(.passive), isWord(cue - 1),
+            cue + 1 < range.upperBound
+        else { return false }
+        var next = cue + 1
+        if classes[next].contains(.pronoun) {
+            next += 1
+        } else if entityAt[next] >= 0, entities[Int(entityAt[next])].type == .person {
+            next = token(atOrAfter: entities[Int(entityAt[next])].span.end)
+        } else {
+            return false
+        }
+        return next < range.upperBound && (isPunctuation(next, ",") || (isWord(next) && !isCapitalized(next)))
+    }
+
+    /// "menyatakan menolak permohonan …": a verb after the speech verb opens
+    /// reported content, where a noun ("menyatakan komitmen") names a thing said.
+    func startsVerbPhrase(_ index: Int) -> Bool {
+        guard isWord(index), !isCapitalized(index), tokens.end(index) - tokens.start(index) >= 6 else { return false }
+        let first = scalars[tokens.start(index)].value | 0x20
+        let second = scalars[tokens.start(index) + 1].value | 0x20
+        // me-, ber-, ter- (m e, b e, t e).
+        return (first == 0x6D || first == 0x62 || first == 0x74) && second == 0x65
+    }
+
     func wordCount(_ from: Int, _ through: Int) -> Int {
         guard from <= through else { return 0 }
         return (from...through).reduce(0) { $0 + (isWord($1) ? 1 : 0) }
@@ -781,7 +809,8 @@ struct QuoteFinder {
                 if menurut == nil, opensSentence { menurut = index }
             } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive)
                 || wordClass.contains(.menurut),
-                index > range.lowerBound, isPunctuation(index - 1, ","), postposed == nil
+                index > range.lowerBound, postposed == nil,
+                isPunctuation(index - 1, ",") || unpunctuatedInsertion(at: index, in: range)
             {
                 // ", kata X," and also ", menurut Luhut," inside a sentence.
                 postposed = index
@@ -811,13 +840,19 @@ struct QuoteFinder {
                 while start < cue - 1, !isPunctuation(start, ",") { start += 1 }
                 start += 1
             }
-            let beforeLast = cue - 2
+            let beforeLast = isPunctuation(cue - 1, ",") ? cue - 2 : cue - 1
+            // Openers such as "Sementara" or "Namun," are not what was said.
+            while start < beforeLast, !isWord(start) || classes[start].contains(.connective) { start += 1 }
             var before: ClosedRange<Int>? = start <= beforeLast ? start...beforeLast : nil
             if let range = before, onlyConnectives(range.lowerBound, range.upperBound) { before = nil }
             var after: ClosedRange<Int>?
             if next < range.upperBound, isPunctuation(next, ",") {
                 let last = contentEnd(range, from: next + 1)
                 if wordCount(next + 1, last) >= 2 { after = (next + 1)...last }
+            } else if next < range.upperBound, before != nil, isWord(next), !isCapitalized(next) {
+                // "NL, kata Bayu belum bisa dimintai keterangan": the insertion closes without a comma.
+                let last = contentEnd(range, from: next)
+                if wordCount(next, last) >= 2 { after = next...last }
             }
             let span: Span
             switch (before, after) {
@@ -871,10 +906,12 @@ struct QuoteFinder {
             let introduced =
                 cue + 1 < range.upperBound
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
-                    || classes[cue + 1].contains(.adverbial))
+                    || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1))
             guard introduced || classes[cue].contains(.bare) else { return nil }
             skipIntroducers()
-            if start < range.upperBound, classes[start].contains(.adverbial) {
+            // Only an adverbial right after the verb is skipped; after "menyebut,"
+            // the content has begun ("saat ini Pemprov DKI …").
+            if start == cue + 1, start < range.upperBound, classes[start].contains(.adverbial) {
                 // "menjelaskan kepada wartawan, …", "meminta kepada pengadilan untuk menunda …".
                 let limit = min(range.upperBound, start + 10)
                 if let comma = (start..<limit).first(where: { isPunctuation($0, ",") }) {
