@@ -254,6 +254,22 @@ struct QuoteTests {
                 == ["indirect|masyarakat akan menerima daging yang halal|Yusnita Fitriadi|terang"])
     }
 
+    @Test func anInsertionMayLackItsCommas() {
+        let text = """
+            Harun Sulianto hadir di lokasi.
+
+            Umumnya kata dia, keramaian ini akan berlangsung sampai akhir pekan.
+            """
+        #expect(
+            quotes(text).last
+                == "indirect|Umumnya kata dia, keramaian ini akan berlangsung sampai akhir pekan|Harun Sulianto|kata")
+        #expect(
+            quotes("Sementara istri korban, kata Harun Sulianto belum bisa dimintai keterangan karena masih syok.")
+                == [
+                    "indirect|istri korban, kata Harun Sulianto belum bisa dimintai keterangan karena masih syok|Harun Sulianto|kata"
+                ])
+    }
+
     @Test func aPostposedCueEndsItsContent() {
         #expect(
             quotes("Pelayanan publik tidak boleh berhenti selama libur, ujar Harun Sulianto.")
