@@ -34,50 +34,64 @@ public struct EntityStage: Stage {
     public func find(in document: Document) -> [Entity] {
         guard let tokens = document.tokens, let sentences = document.sentences else { return [] }
         let source = document.source
+        let table = TokenTable(source: source, tokens: tokens)
         var boilerplate = SpanCursor(document.boilerplate ?? [])
         var mentions: [EntityDocument.Mention] = []
         var skipped = [Bool](repeating: true, count: tokens.count)
-        var sentenceStarts = Set<Int>()
+        var sentenceStarts = [Bool](repeating: false, count: tokens.count)
         var tokenIndex = 0
-        var cache = WordScores()
-        for sentence in sentences {
-            var positions: [Int] = []
-            while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
-                let start = tokens.start(tokenIndex)
-                if !boilerplate.contains(start), start >= sentence.start {
-                    positions.append(tokenIndex)
-                    skipped[tokenIndex] = false
-                }
-                tokenIndex += 1
-            }
-            guard !positions.isEmpty else { continue }
-            sentenceStarts.insert(positions[0])
-            let ranges = positions.map { tokens.start($0)..<tokens.end($0) }
-            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges, cache: &cache) }
-            var open: (type: EntityType, first: Int)?
-            func close(_ end: Int) {
-                guard let current = open else { return }
-                mentions.append(.init(first: positions[current.first], end: positions[end - 1] + 1, type: current.type))
-                open = nil
-            }
-            for (position, tag) in tags.enumerated() {
-                let type: EntityType? =
-                    switch tag {
-                    case 1, 2: .person
-                    case 3, 4: .organization
-                    case 5, 6: .location
-                    default: nil
+        var state = TaggingState()
+        // Reused for every sentence: allocating them per sentence showed in profiles.
+        var positions: [Int] = []
+        var ranges: [Range<Int>] = []
+        var capitals: [Int] = []
+        source.scalars.withUnsafeBufferPointer { scalars in
+            for sentence in sentences {
+                positions.removeAll(keepingCapacity: true)
+                ranges.removeAll(keepingCapacity: true)
+                capitals.removeAll(keepingCapacity: true)
+                var letters = 0
+                while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
+                    let start = tokens.start(tokenIndex)
+                    if !boilerplate.contains(start), start >= sentence.start {
+                        if table.anyCapital[tokenIndex] { capitals.append(positions.count) }
+                        letters += Int(table.letters[tokenIndex])
+                        positions.append(tokenIndex)
+                        ranges.append(start..<tokens.end(tokenIndex))
+                        skipped[tokenIndex] = false
                     }
-                let inside = tag > 0 && tag % 2 == 0 && open?.type == type
-                if !inside {
-                    close(position)
-                    if let type { open = (type, position) }
+                    tokenIndex += 1
                 }
+                guard !positions.isEmpty else { continue }
+                sentenceStarts[positions[0]] = true
+                let count = tagger.tag(scalars, ranges, capitals: capitals, letters: letters, state: &state)
+                var open: (type: EntityType, first: Int)?
+                func close(_ end: Int) {
+                    guard let current = open else { return }
+                    mentions.append(
+                        .init(first: positions[current.first], end: positions[end - 1] + 1, type: current.type))
+                    open = nil
+                }
+                for position in 0..<count {
+                    let tag = state.path[position]
+                    let type: EntityType? =
+                        switch tag {
+                        case 1, 2: .person
+                        case 3, 4: .organization
+                        case 5, 6: .location
+                        default: nil
+                        }
+                    let inside = tag > 0 && tag % 2 == 0 && open?.type == type
+                    if !inside {
+                        close(position)
+                        if let type { open = (type, position) }
+                    }
+                }
+                close(count)
             }
-            close(tags.count)
         }
         var work = EntityDocument(
-            source: source, tokens: tokens, skipped: skipped, sentenceStarts: sentenceStarts,
+            source: source, tokens: tokens, table: table, skipped: skipped, sentenceStarts: sentenceStarts,
             abbreviations: document.abbreviations ?? [],
             gazetteer: tagger.gazetteer.index, mentions: mentions)
         work.run()
