@@ -33,13 +33,15 @@ struct TokenTable {
 
     init(source: SourceText, tokens: TokenList) {
         let count = tokens.count
-        raw = [UInt64](repeating: 0, count: count)
-        lower = [UInt64](repeating: 0, count: count)
-        capital = [Bool](repeating: false, count: count)
-        upper = [Bool](repeating: false, count: count)
-        anyCapital = [Bool](repeating: false, count: count)
-        letters = [UInt8](repeating: 0, count: count)
-        breakAfter = [Bool](repeating: false, count: count)
+        // Filled through locals and assigned at the end: stores into `self`'s
+        // arrays from inside the closure checked uniqueness at every store.
+        var raw = [UInt64](repeating: 0, count: count)
+        var lower = [UInt64](repeating: 0, count: count)
+        var capital = [Bool](repeating: false, count: count)
+        var upper = [Bool](repeating: false, count: count)
+        var anyCapital = [Bool](repeating: false, count: count)
+        var letters = [UInt8](repeating: 0, count: count)
+        var breakAfter = [Bool](repeating: false, count: count)
         source.scalars.withUnsafeBufferPointer { scalars in
             for index in 0..<count {
                 let start = tokens.start(index)
@@ -76,6 +78,13 @@ struct TokenTable {
                 }
             }
         }
+        self.raw = raw
+        self.lower = lower
+        self.capital = capital
+        self.upper = upper
+        self.anyCapital = anyCapital
+        self.letters = letters
+        self.breakAfter = breakAfter
     }
 }
 
@@ -262,8 +271,12 @@ struct EntityDocument {
             }
             while mention.end - mention.first >= 2 {
                 let last = mention.end - 1
+                // Cheap tests first (most last words are long), and an ASCII word
+                // is searched for a period by byte rather than through Foundation.
                 let word = text(last)
-                guard word.contains("."), word.count <= 6, word.first?.isUppercase == true, word.count > 2 else {
+                guard word.count <= 6, word.count > 2, word.first?.isUppercase == true,
+                    word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(UInt8(ascii: ".")) : word.contains(".")
+                else {
                     break
                 }
                 mention.end -= 1
@@ -464,12 +477,17 @@ struct EntityDocument {
     /// organizations; a place inside the name of an event or a language
     /// ("Liga Inggris", "bahasa Indonesia") is not annotated.
     mutating func retype() {
+        // Only the hashes are read, from a local: calling `isWord` on `self`
+        // while `mentions` changed made the compiler copy the whole document
+        // state (a retain per array) for every document.
+        let lower = self.lower
+        func isWord(_ index: Int, in words: WordSet) -> Bool {
+            index >= 0 && index < lower.count && words.contains(lower[index])
+        }
         for index in mentions.indices
         where mentions[index].type == .location && isWord(mentions[index].first, in: Self.organizationFirstWords) {
             mentions[index].type = .organization
         }
-        // A loop, not `filter`: its closure captured `self` and copied the whole
-        // document state for every document.
         var events: [Int] = []
         for index in mentions.indices
         where mentions[index].type == .location && isWord(mentions[index].first - 1, in: Self.eventWords) {
@@ -580,8 +598,9 @@ struct EntityDocument {
         // hash, without building an array per mention.
         var candidates: [(first: Int, end: Int, type: EntityType)] = []
         var names: [UInt64: [Int]] = [:]
-        var parts = HashTable()  // word → 1: may stand for a person, 2: is another type's name
-        var firsts = HashTable()  // first words of names, to skip the dictionary for most tokens
+        let expected = 4 * mentions.count  // sized once: growing rehashed every key
+        var parts = HashTable(capacity: expected)  // word → 1: may stand for a person, 2: is another type's name
+        var firsts = HashTable(capacity: expected)  // first words of names, to skip the dictionary for most tokens
         for mention in mentions {
             let head = raw[mention.first]
             let group = firsts[head] != 0 ? names[head] ?? [] : []
@@ -647,7 +666,7 @@ struct EntityDocument {
         // A one-word organization or place that is a word of a person's
         // longer name in the same document is that person ("Chiellini" after
         // "Giorgio Chiellini"), unless the gazetteer knows the word as a name.
-        var personWords = HashTable()
+        var personWords = HashTable(capacity: 4 * mentions.count)
         for mention in mentions where mention.type == .person && mention.end - mention.first >= 2 {
             for token in mention.first..<mention.end where length(token) >= 4 && capital[token] {
                 personWords[raw[token]] = 1
@@ -684,10 +703,28 @@ struct EntityDocument {
             for token in mention.first..<mention.end { key = EntityFeatures.extend(key, raw[token]) }
             return key
         }
-        var votes: [UInt64: SIMD4<Int32>] = [:]
-        for mention in mentions { votes[key(mention), default: .zero][Self.lane(mention.type)] += 1 }
+        // Votes per distinct key in a small open-addressing table: a
+        // Dictionary hashed every key with SipHash, twice per mention.
+        let keys = mentions.map(key)
+        var size = 16
+        while size < 2 * keys.count { size *= 2 }
+        var groupAt = [Int](repeating: -1, count: size)
+        var keyAt = [UInt64](repeating: 0, count: size)
+        var groupOf = [Int](repeating: 0, count: keys.count)
+        var votes: [SIMD4<Int32>] = []
+        for (index, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+            while groupAt[slot] >= 0 && keyAt[slot] != key { slot = (slot + 1) & (size - 1) }
+            if groupAt[slot] < 0 {
+                groupAt[slot] = votes.count
+                keyAt[slot] = key
+                votes.append(.zero)
+            }
+            groupOf[index] = groupAt[slot]
+            votes[groupOf[index]][Self.lane(mentions[index].type)] += 1
+        }
         for index in mentions.indices {
-            guard let counts = votes[key(mentions[index])] else { continue }
+            let counts = votes[groupOf[index]]
             let mine = counts[Self.lane(mentions[index].type)]
             // The most votes wins when it beats every other type.
             var best = Self.lane(mentions[index].type)
@@ -709,7 +746,7 @@ struct EntityDocument {
     /// A person's name that opens with a word the document uses alone as an
     /// organization or place ("CEO Blibli Kusumo Martanto") starts after it.
     mutating func splitPersons() {
-        var others = HashTable()
+        var others = HashTable(capacity: mentions.count)
         for mention in mentions where mention.type != .person && mention.end - mention.first == 1 {
             others[raw[mention.first]] = 1
         }
@@ -759,19 +796,30 @@ struct EntityDocument {
         let nameCount = names.count
         var score = [Int](repeating: 0, count: nameCount * nameCount)
         var lowered: [[String]?] = Array(repeating: nil, count: nameCount)
-        for (a, mine) in names.enumerated() {
-            for (b, theirs) in names.enumerated() where theirs.words.count >= mine.words.count && b != a {
-                let mineWords = mine.scalars
-                let theirWords = theirs.scalars
+        // Columns instead of the tuples: copying a tuple of arrays for every
+        // pair of names retained and released each of them.
+        let allWords = names.map(\.words)
+        let allScalars = names.map(\.scalars)
+        let firstSeen = names.map { $0.occurrences[0] }
+        /// Whether a word of `words` is the same name as `word`; names that do
+        /// not share a first letter are never the same (nor equal), which is
+        /// tested first.
+        func containsName(_ words: [[Unicode.Scalar]], _ word: [Unicode.Scalar]) -> Bool {
+            words.contains { $0.first == word.first && EntityStage.sameName(word, $0) }
+        }
+        for a in 0..<nameCount {
+            let mineWords = allScalars[a]
+            for b in 0..<nameCount where allWords[b].count >= allWords[a].count && b != a {
+                let theirWords = allScalars[b]
                 if theirWords.count == mineWords.count {
                     // The same name spelled another way ("Setu"/"Seto", "AL"/"Al"): the
                     // spelling met first is the canonical.
-                    guard theirs.occurrences[0] < mine.occurrences[0] else { continue }
+                    guard firstSeen[b] < firstSeen[a] else { continue }
                     // One-word names differ too little to tell a misspelling from
                     // another person ("Soeharto", "Soekarno"): only case may differ.
                     // Each name is lowercased once, when first compared.
-                    if lowered[a] == nil { lowered[a] = mine.words.map { $0.lowercased() } }
-                    if lowered[b] == nil { lowered[b] = theirs.words.map { $0.lowercased() } }
+                    if lowered[a] == nil { lowered[a] = allWords[a].map { $0.lowercased() } }
+                    if lowered[b] == nil { lowered[b] = allWords[b].map { $0.lowercased() } }
                     let caseOnly = lowered[a]! == lowered[b]!
                     guard
                         caseOnly
@@ -779,7 +827,7 @@ struct EntityDocument {
                                 && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) })
                     else { continue }
                     score[a * nameCount + b] = 1
-                } else if mineWords.allSatisfy({ word in theirWords.contains { EntityStage.sameName(word, $0) } }) {
+                } else if mineWords.allSatisfy({ containsName(theirWords, $0) }) {
                     let edge =
                         EntityStage.sameName(mineWords[0], theirWords[0])
                         || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])
@@ -790,8 +838,8 @@ struct EntityDocument {
                         $0.first.map { EntityFeatures.fold($0.value) } == EntityFeatures.fold(initial.value)
                     }),
                     (mineWords[0].count == theirWords.count
-                        && EntityStage.isInitialism(mine.words[0], of: theirs.words))
-                        || (mineWords[0].count >= 4 && EntityStage.isBlend(mine.words[0], of: theirs.words))
+                        && EntityStage.isInitialism(allWords[a][0], of: allWords[b]))
+                        || (mineWords[0].count >= 4 && EntityStage.isBlend(allWords[a][0], of: allWords[b]))
                 {
                     score[a * nameCount + b] = 3
                 }
@@ -831,9 +879,12 @@ struct EntityDocument {
             root[b] = found
             return found
         }
-        let canonicals = names.map { $0.words.joined(separator: " ") }
+        // Only the names that are some cluster's canonical are joined.
+        var canonicals = [String?](repeating: nil, count: nameCount)
         for (index, name) in mentionName.enumerated() where name >= 0 {
-            mentions[index].canonical = canonicals[resolve(name, at: mentions[index].first)]
+            let root = resolve(name, at: mentions[index].first)
+            if canonicals[root] == nil { canonicals[root] = allWords[root].joined(separator: " ") }
+            mentions[index].canonical = canonicals[root]
         }
     }
 

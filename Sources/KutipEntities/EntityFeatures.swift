@@ -203,8 +203,13 @@ enum EntityFeatures {
             fact.shape = shape &+ UInt64(min(count, 4))
             fact.flags = flags
             fact.length = UInt8(min(count, 15))
-            fact.word = index.wordFlags[lower]
             facts[position] = fact
+        }
+        // Word flags in a loop of their own: the table mostly misses the cache
+        // (the weight table evicts it), and a tight loop of look-ups keeps
+        // several misses in flight where one per token's long analysis kept one.
+        for position in 0..<ranges.count where needed?[position] ?? true {
+            facts[position].word = index.wordFlags[facts[position].lower]
         }
         let caseless = needed == nil ? !anyUpper && letters >= 12 : givenCaseless
         markPhrases(&facts, count: ranges.count, index, needed: needed)

@@ -148,6 +148,15 @@ struct HashTable: Sendable {
         mask = 15
     }
 
+    /// A table that holds `capacity` keys without growing.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity + 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt8](repeating: 0, count: size)
+        mask = size - 1
+    }
+
     @inline(__always)
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
 
