@@ -209,7 +209,8 @@ enum EntityFeatures {
         // (the weight table evicts it), and a tight loop of look-ups keeps
         // several misses in flight where one per token's long analysis kept one.
         for position in 0..<ranges.count where needed?[position] ?? true {
-            facts[position].word = index.wordFlags[facts[position].lower]
+            let lower = facts[position].lower
+            facts[position].word = index.wordFilter.mayContain(lower) ? index.wordFlags[lower] : 0
         }
         let caseless = needed == nil ? !anyUpper && letters >= 12 : givenCaseless
         markPhrases(&facts, count: ranges.count, index, needed: needed)
