@@ -12,6 +12,82 @@ struct WordSet: Sendable {
     func contains(_ hash: UInt64) -> Bool { table[hash] != 0 }
 }
 
+/// What the entity stage knows about every token of a document, computed in
+/// one pass over its scalars and shared by the tagger's first look (which
+/// tokens hold a capital) and the document passes (hashes, casing, line
+/// breaks), which each used to scan all the text again.
+struct TokenTable {
+    /// Per token: hash of the scalars as written, and lowercased.
+    var raw: [UInt64] = []
+    var lower: [UInt64] = []
+    /// Per token: starts with a capital letter; only capitals (two or more).
+    var capital: [Bool] = []
+    var upper: [Bool] = []
+    /// Per token: holds a capital letter anywhere.
+    var anyCapital: [Bool] = []
+    /// Per token: its letters, capped at 255 (the tagger only asks whether a
+    /// sentence without capitals has 12 or more).
+    var letters: [UInt8] = []
+    /// Per token: a line break lies between it and the next token.
+    var breakAfter: [Bool] = []
+
+    init(source: SourceText, tokens: TokenList) {
+        let count = tokens.count
+        // Filled through locals and assigned at the end: stores into `self`'s
+        // arrays from inside the closure checked uniqueness at every store.
+        var raw = [UInt64](repeating: 0, count: count)
+        var lower = [UInt64](repeating: 0, count: count)
+        var capital = [Bool](repeating: false, count: count)
+        var upper = [Bool](repeating: false, count: count)
+        var anyCapital = [Bool](repeating: false, count: count)
+        var letters = [UInt8](repeating: 0, count: count)
+        var breakAfter = [Bool](repeating: false, count: count)
+        source.scalars.withUnsafeBufferPointer { scalars in
+            for index in 0..<count {
+                let start = tokens.start(index)
+                let end = tokens.end(index)
+                var rawHash = EntityFeatures.offset
+                var lowerHash = EntityFeatures.offset
+                var uppers = 0
+                var lowers = 0
+                var letterCount = 0
+                for offset in start..<end {
+                    let scalar = scalars[offset]
+                    let value = scalar.value
+                    rawHash = EntityFeatures.step(rawHash, value)
+                    lowerHash = EntityFeatures.step(lowerHash, EntityFeatures.fold(value))
+                    if scalar.isKutipUppercase {
+                        uppers += 1
+                        letterCount += 1
+                    } else {
+                        if scalar.isKutipLowercase { lowers += 1 }
+                        if scalar.isKutipLetter { letterCount += 1 }
+                    }
+                }
+                raw[index] = rawHash
+                lower[index] = lowerHash
+                capital[index] = start < end && scalars[start].isKutipUppercase
+                upper[index] = uppers >= 2 && lowers == 0
+                anyCapital[index] = uppers > 0
+                letters[index] = UInt8(min(letterCount, 255))
+                if index + 1 < count {
+                    for offset in end..<tokens.start(index + 1) where scalars[offset] == "\n" {
+                        breakAfter[index] = true
+                        break
+                    }
+                }
+            }
+        }
+        self.raw = raw
+        self.lower = lower
+        self.capital = capital
+        self.upper = upper
+        self.anyCapital = anyCapital
+        self.letters = letters
+        self.breakAfter = breakAfter
+    }
+}
+
 /// The document-level passes of ``EntityStage`` over the tagger's mentions,
 /// which work on token indices and per-token hashes so that only the tokens a
 /// rule looks at are ever turned into strings.
@@ -28,8 +104,8 @@ struct EntityDocument {
     let tokens: TokenList
     /// Tokens inside boilerplate or outside every sentence: never part of a mention.
     let skipped: [Bool]
-    /// Tokens that open a sentence.
-    let sentenceStarts: Set<Int>
+    /// Per token: it opens a sentence.
+    let sentenceStarts: [Bool]
     let abbreviations: [Abbreviation]
     let gazetteer: GazetteerIndex
     var mentions: [Mention]
@@ -46,7 +122,7 @@ struct EntityDocument {
     var abbreviationAt: [Int: Abbreviation] = [:]
 
     init(
-        source: SourceText, tokens: TokenList, skipped: [Bool], sentenceStarts: Set<Int>,
+        source: SourceText, tokens: TokenList, table: TokenTable, skipped: [Bool], sentenceStarts: [Bool],
         abbreviations: [Abbreviation], gazetteer: GazetteerIndex, mentions: [Mention]
     ) {
         self.source = source
@@ -56,44 +132,11 @@ struct EntityDocument {
         self.abbreviations = abbreviations
         self.gazetteer = gazetteer
         self.mentions = mentions
-        let count = tokens.count
-        raw.reserveCapacity(count)
-        lower.reserveCapacity(count)
-        capital.reserveCapacity(count)
-        upper.reserveCapacity(count)
-        breakAfter.reserveCapacity(count)
-        source.scalars.withUnsafeBufferPointer { scalars in
-            for index in 0..<count {
-                let start = tokens.start(index)
-                let end = tokens.end(index)
-                var rawHash = EntityFeatures.offset
-                var lowerHash = EntityFeatures.offset
-                var uppers = 0
-                var lowers = 0
-                for offset in start..<end {
-                    let value = scalars[offset].value
-                    rawHash = EntityFeatures.step(rawHash, value)
-                    lowerHash = EntityFeatures.step(lowerHash, EntityFeatures.fold(value))
-                    if scalars[offset].isKutipUppercase {
-                        uppers += 1
-                    } else if scalars[offset].isKutipLowercase {
-                        lowers += 1
-                    }
-                }
-                raw.append(rawHash)
-                lower.append(lowerHash)
-                capital.append(start < end && scalars[start].isKutipUppercase)
-                upper.append(uppers >= 2 && lowers == 0)
-                var lineBreak = false
-                if index + 1 < count {
-                    for offset in end..<tokens.start(index + 1) where scalars[offset] == "\n" {
-                        lineBreak = true
-                        break
-                    }
-                }
-                breakAfter.append(lineBreak)
-            }
-        }
+        raw = table.raw
+        lower = table.lower
+        capital = table.capital
+        upper = table.upper
+        breakAfter = table.breakAfter
         for abbreviation in abbreviations { abbreviationAt[abbreviation.span.start] = abbreviation }
     }
 
@@ -135,6 +178,14 @@ struct EntityDocument {
     }
 
     func length(_ index: Int) -> Int { tokens.end(index) - tokens.start(index) }
+
+    /// Whether tokens `first..<end` are written as tokens `otherFirst..<otherEnd`
+    /// (by their hashes, as names are compared everywhere here).
+    func sameTokens(_ first: Int, _ end: Int, _ otherFirst: Int, _ otherEnd: Int) -> Bool {
+        guard end - first == otherEnd - otherFirst else { return false }
+        for offset in 0..<(end - first) where raw[first + offset] != raw[otherFirst + offset] { return false }
+        return true
+    }
 
     /// Which mention covers each token (-1: none).
     func coverage() -> [Int] {
@@ -204,7 +255,7 @@ struct EntityDocument {
                 }
                 mention.first += 1
             }
-            if mention.end - mention.first >= 2, sentenceStarts.contains(mention.first),
+            if mention.end - mention.first >= 2, sentenceStarts[mention.first],
                 writtenLowercase(lower[mention.first])
             {
                 mention.first += 1
@@ -220,8 +271,12 @@ struct EntityDocument {
             }
             while mention.end - mention.first >= 2 {
                 let last = mention.end - 1
+                // Cheap tests first (most last words are long), and an ASCII word
+                // is searched for a period by byte rather than through Foundation.
                 let word = text(last)
-                guard word.contains("."), word.count <= 6, word.first?.isUppercase == true, word.count > 2 else {
+                guard word.count <= 6, word.count > 2, word.first?.isUppercase == true,
+                    word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(UInt8(ascii: ".")) : word.contains(".")
+                else {
                     break
                 }
                 mention.end -= 1
@@ -422,12 +477,21 @@ struct EntityDocument {
     /// organizations; a place inside the name of an event or a language
     /// ("Liga Inggris", "bahasa Indonesia") is not annotated.
     mutating func retype() {
+        // Only the hashes are read, from a local: calling `isWord` on `self`
+        // while `mentions` changed made the compiler copy the whole document
+        // state (a retain per array) for every document.
+        let lower = self.lower
+        func isWord(_ index: Int, in words: WordSet) -> Bool {
+            index >= 0 && index < lower.count && words.contains(lower[index])
+        }
         for index in mentions.indices
         where mentions[index].type == .location && isWord(mentions[index].first, in: Self.organizationFirstWords) {
             mentions[index].type = .organization
         }
-        let events = mentions.indices.filter {
-            mentions[$0].type == .location && isWord(mentions[$0].first - 1, in: Self.eventWords)
+        var events: [Int] = []
+        for index in mentions.indices
+        where mentions[index].type == .location && isWord(mentions[index].first - 1, in: Self.eventWords) {
+            events.append(index)
         }
         for index in events.reversed() { mentions.remove(at: index) }
     }
@@ -529,15 +593,24 @@ struct EntityDocument {
     /// alone, a mention of that person ("Andap" after "Andap Budhi Revianto").
     mutating func propagate() {
         guard !mentions.isEmpty else { return }
-        var names: [UInt64: [(tokens: [UInt64], type: EntityType)]] = [:]
-        var seen: Set<[UInt64]> = []
-        var parts = HashTable()  // word → 1: may stand for a person, 2: is another type's name
-        var firsts = HashTable()  // first words of names, to skip the dictionary for most tokens
+        // Candidates are token ranges of the first mention of each distinct
+        // name, grouped by first word; names are compared token hash by token
+        // hash, without building an array per mention.
+        var candidates: [(first: Int, end: Int, type: EntityType)] = []
+        var names: [UInt64: [Int]] = [:]
+        let expected = 4 * mentions.count  // sized once: growing rehashed every key
+        var parts = HashTable(capacity: expected)  // word → 1: may stand for a person, 2: is another type's name
+        var firsts = HashTable(capacity: expected)  // first words of names, to skip the dictionary for most tokens
         for mention in mentions {
-            let key = Array(raw[mention.first..<mention.end])
-            if seen.insert(key).inserted {
-                names[key[0], default: []].append((key, mention.type))
-                firsts[key[0]] = 1
+            let head = raw[mention.first]
+            let group = firsts[head] != 0 ? names[head] ?? [] : []
+            let known = group.contains { candidate in
+                sameTokens(candidates[candidate].first, candidates[candidate].end, mention.first, mention.end)
+            }
+            if !known {
+                names[head, default: []].append(candidates.count)
+                candidates.append((mention.first, mention.end, mention.type))
+                firsts[head] = 1
             }
         }
         for mention in mentions where mention.end - mention.first == 1 && mention.type != .person {
@@ -558,12 +631,14 @@ struct EntityDocument {
                 continue
             }
             var best: (end: Int, type: EntityType)?
-            for candidate in firsts[raw[index]] != 0 ? names[raw[index]] ?? [] : [] {
-                let end = index + candidate.tokens.count
+            for number in firsts[raw[index]] != 0 ? names[raw[index]] ?? [] : [] {
+                let candidate = candidates[number]
+                let size = candidate.end - candidate.first
+                let end = index + size
                 guard end <= tokens.count, best == nil || end > best!.end, usable(index, end),
-                    candidate.tokens.count > 1 || length(index) >= 2,
+                    size > 1 || length(index) >= 2,
                     (index..<end).allSatisfy({ covered[$0] < 0 }),
-                    Array(raw[index..<end]) == candidate.tokens
+                    sameTokens(index, end, candidate.first, candidate.end)
                 else { continue }
                 best = (end, candidate.type)
             }
@@ -591,7 +666,7 @@ struct EntityDocument {
         // A one-word organization or place that is a word of a person's
         // longer name in the same document is that person ("Chiellini" after
         // "Giorgio Chiellini"), unless the gazetteer knows the word as a name.
-        var personWords = HashTable()
+        var personWords = HashTable(capacity: 4 * mentions.count)
         for mention in mentions where mention.type == .person && mention.end - mention.first >= 2 {
             for token in mention.first..<mention.end where length(token) >= 4 && capital[token] {
                 personWords[raw[token]] = 1
@@ -628,10 +703,28 @@ struct EntityDocument {
             for token in mention.first..<mention.end { key = EntityFeatures.extend(key, raw[token]) }
             return key
         }
-        var votes: [UInt64: SIMD4<Int32>] = [:]
-        for mention in mentions { votes[key(mention), default: .zero][Self.lane(mention.type)] += 1 }
+        // Votes per distinct key in a small open-addressing table: a
+        // Dictionary hashed every key with SipHash, twice per mention.
+        let keys = mentions.map(key)
+        var size = 16
+        while size < 2 * keys.count { size *= 2 }
+        var groupAt = [Int](repeating: -1, count: size)
+        var keyAt = [UInt64](repeating: 0, count: size)
+        var groupOf = [Int](repeating: 0, count: keys.count)
+        var votes: [SIMD4<Int32>] = []
+        for (index, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+            while groupAt[slot] >= 0 && keyAt[slot] != key { slot = (slot + 1) & (size - 1) }
+            if groupAt[slot] < 0 {
+                groupAt[slot] = votes.count
+                keyAt[slot] = key
+                votes.append(.zero)
+            }
+            groupOf[index] = groupAt[slot]
+            votes[groupOf[index]][Self.lane(mentions[index].type)] += 1
+        }
         for index in mentions.indices {
-            guard let counts = votes[key(mentions[index])] else { continue }
+            let counts = votes[groupOf[index]]
             let mine = counts[Self.lane(mentions[index].type)]
             // The most votes wins when it beats every other type.
             var best = Self.lane(mentions[index].type)
@@ -653,7 +746,7 @@ struct EntityDocument {
     /// A person's name that opens with a word the document uses alone as an
     /// organization or place ("CEO Blibli Kusumo Martanto") starts after it.
     mutating func splitPersons() {
-        var others = HashTable()
+        var others = HashTable(capacity: mentions.count)
         for mention in mentions where mention.type != .person && mention.end - mention.first == 1 {
             others[raw[mention.first]] = 1
         }
@@ -674,56 +767,81 @@ struct EntityDocument {
     mutating func assignCanonicals(_ aliases: [UInt64: Int]) {
         // Work on distinct spellings: a name recurs, and comparing spellings is
         // the costly part.
-        var nameOf: [[UInt64]: Int] = [:]
+        // Distinct spellings by the hash of their tokens' hashes, checked token
+        // by token (no array per mention as a dictionary key).
+        var nameOf: [UInt64: [Int]] = [:]
         var names: [(words: [String], scalars: [[Unicode.Scalar]], occurrences: [Int])] = []
-        var mentionName: [Int: Int] = [:]
+        var spans: [(first: Int, end: Int)] = []
+        var mentionName = [Int](repeating: -1, count: mentions.count)
         for index in mentions.indices where mentions[index].type == .person {
-            let key = Array(raw[mentions[index].first..<mentions[index].end])
+            let first = mentions[index].first
+            let end = mentions[index].end
+            var key = EntityFeatures.phraseSeed
+            for token in first..<end { key = EntityFeatures.extend(key, raw[token]) }
             let name: Int
-            if let known = nameOf[key] {
+            if let known = nameOf[key]?.first(where: { sameTokens(spans[$0].first, spans[$0].end, first, end) }) {
                 name = known
             } else {
                 name = names.count
-                nameOf[key] = name
-                let words = (mentions[index].first..<mentions[index].end).map { text($0) }
+                nameOf[key, default: []].append(name)
+                spans.append((first, end))
+                let words = (first..<end).map { text($0) }
                 names.append((words, words.map { Array($0.unicodeScalars) }, []))
             }
-            names[name].occurrences.append(mentions[index].first)
+            names[name].occurrences.append(first)
             mentionName[index] = name
         }
         guard !names.isEmpty else { return }
-        // score[a][b]: how well the shorter name a can stand for b (0: not at all).
-        var score = [[Int]](repeating: [Int](repeating: 0, count: names.count), count: names.count)
-        for (a, mine) in names.enumerated() {
-            for (b, theirs) in names.enumerated() where theirs.words.count >= mine.words.count && b != a {
-                let mineWords = mine.scalars
-                let theirWords = theirs.scalars
+        // score[a * count + b]: how well the shorter name a can stand for b (0: not at all).
+        let nameCount = names.count
+        var score = [Int](repeating: 0, count: nameCount * nameCount)
+        var lowered: [[String]?] = Array(repeating: nil, count: nameCount)
+        // Columns instead of the tuples: copying a tuple of arrays for every
+        // pair of names retained and released each of them.
+        let allWords = names.map(\.words)
+        let allScalars = names.map(\.scalars)
+        let firstSeen = names.map { $0.occurrences[0] }
+        /// Whether a word of `words` is the same name as `word`; names that do
+        /// not share a first letter are never the same (nor equal), which is
+        /// tested first.
+        func containsName(_ words: [[Unicode.Scalar]], _ word: [Unicode.Scalar]) -> Bool {
+            words.contains { $0.first == word.first && EntityStage.sameName(word, $0) }
+        }
+        for a in 0..<nameCount {
+            let mineWords = allScalars[a]
+            for b in 0..<nameCount where allWords[b].count >= allWords[a].count && b != a {
+                let theirWords = allScalars[b]
                 if theirWords.count == mineWords.count {
                     // The same name spelled another way ("Setu"/"Seto", "AL"/"Al"): the
                     // spelling met first is the canonical.
+                    guard firstSeen[b] < firstSeen[a] else { continue }
                     // One-word names differ too little to tell a misspelling from
                     // another person ("Soeharto", "Soekarno"): only case may differ.
-                    let caseOnly = zip(mine.words, theirs.words).allSatisfy { $0.lowercased() == $1.lowercased() }
-                    let misspelled =
-                        mineWords.count >= 2 && zip(mineWords, theirWords).contains { $0 == $1 }
-                        && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) }
-                    guard theirs.occurrences[0] < mine.occurrences[0], caseOnly || misspelled else { continue }
-                    score[a][b] = 1
-                } else if mineWords.allSatisfy({ word in theirWords.contains { EntityStage.sameName(word, $0) } }) {
+                    // Each name is lowercased once, when first compared.
+                    if lowered[a] == nil { lowered[a] = allWords[a].map { $0.lowercased() } }
+                    if lowered[b] == nil { lowered[b] = allWords[b].map { $0.lowercased() } }
+                    let caseOnly = lowered[a]! == lowered[b]!
+                    guard
+                        caseOnly
+                            || (mineWords.count >= 2 && zip(mineWords, theirWords).contains { $0 == $1 }
+                                && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) })
+                    else { continue }
+                    score[a * nameCount + b] = 1
+                } else if mineWords.allSatisfy({ containsName(theirWords, $0) }) {
                     let edge =
                         EntityStage.sameName(mineWords[0], theirWords[0])
                         || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])
-                    score[a][b] = edge ? 3 : 2
+                    score[a * nameCount + b] = edge ? 3 : 2
                 } else if mineWords.count == 1, let initial = mineWords[0].first,
                     // Cheap tests first: most pairs share no first letter.
                     theirWords.contains(where: {
                         $0.first.map { EntityFeatures.fold($0.value) } == EntityFeatures.fold(initial.value)
                     }),
                     (mineWords[0].count == theirWords.count
-                        && EntityStage.isInitialism(mine.words[0], of: theirs.words))
-                        || (mineWords[0].count >= 4 && EntityStage.isBlend(mine.words[0], of: theirs.words))
+                        && EntityStage.isInitialism(allWords[a][0], of: allWords[b]))
+                        || (mineWords[0].count >= 4 && EntityStage.isBlend(allWords[a][0], of: allWords[b]))
                 {
-                    score[a][b] = 3
+                    score[a * nameCount + b] = 3
                 }
             }
         }
@@ -731,24 +849,24 @@ struct EntityDocument {
         for (a, mine) in names.enumerated() where mine.words.count == 1 {
             guard let target = aliases[raw[mine.occurrences[0]]],
                 let index = mentions.firstIndex(where: { $0.first == target && $0.type == .person }),
-                let b = mentionName[index], b != a
+                case let b = mentionName[index], b >= 0, b != a
             else { continue }
-            score[a][b] = 4
+            score[a * nameCount + b] = 4
         }
         /// The name that `a`, at token `position`, stands for: the best score,
         /// then the nearest occurrence before it, else after it.
         let occurrences = names.map(\.occurrences)
         func parent(_ a: Int, at position: Int) -> Int? {
             var best: (score: Int, distance: Int, name: Int)?
-            for b in occurrences.indices where score[a][b] > 0 {
+            for b in occurrences.indices where score[a * nameCount + b] > 0 {
+                let value = score[a * nameCount + b]
                 var distance = Int.max
                 for occurrence in occurrences[b] {
                     let delta = occurrence - position
                     distance = min(distance, delta < 0 ? -delta : 1_000_000 + delta)
                 }
-                if best == nil || score[a][b] > best!.score || (score[a][b] == best!.score && distance < best!.distance)
-                {
-                    best = (score[a][b], distance, b)
+                if best == nil || value > best!.score || (value == best!.score && distance < best!.distance) {
+                    best = (value, distance, b)
                 }
             }
             return best?.name
@@ -761,9 +879,12 @@ struct EntityDocument {
             root[b] = found
             return found
         }
-        let canonicals = names.map { $0.words.joined(separator: " ") }
-        for (index, name) in mentionName {
-            mentions[index].canonical = canonicals[resolve(name, at: mentions[index].first)]
+        // Only the names that are some cluster's canonical are joined.
+        var canonicals = [String?](repeating: nil, count: nameCount)
+        for (index, name) in mentionName.enumerated() where name >= 0 {
+            let root = resolve(name, at: mentions[index].first)
+            if canonicals[root] == nil { canonicals[root] = allWords[root].joined(separator: " ") }
+            mentions[index].canonical = canonicals[root]
         }
     }
 

@@ -109,11 +109,31 @@ enum EntityFeatures {
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], _ index: GazetteerIndex,
         needed: [Bool]? = nil, caseless givenCaseless: Bool = false
     ) -> (facts: [TokenFacts], caseless: Bool) {
-        var facts = [TokenFacts](repeating: TokenFacts(), count: ranges.count)
+        var facts: [TokenFacts] = []
+        let caseless = Self.facts(into: &facts, scalars, ranges, index, needed: needed, caseless: givenCaseless)
+        return (Array(facts[0..<ranges.count]), caseless)
+    }
+
+    /// ``facts(_:_:_:needed:caseless:)`` into `facts[0..<ranges.count]`,
+    /// growing it when short: the tagger reuses one buffer for every sentence
+    /// of a document. `needed`, when given, may be longer than `ranges`.
+    /// Returns whether the sentence is caseless.
+    @discardableResult
+    static func facts(
+        into facts: inout [TokenFacts], _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>],
+        _ index: GazetteerIndex, needed: [Bool]? = nil, caseless givenCaseless: Bool = false
+    ) -> Bool {
+        if facts.count < ranges.count {
+            facts = [TokenFacts](repeating: TokenFacts(), count: max(ranges.count, 2 * facts.count))
+        }
         var anyUpper = false
         var letters = 0
         for (position, range) in ranges.enumerated() {
-            if let needed, !needed[position] { continue }
+            if let needed, !needed[position] {
+                // Left empty: the phrase and run scans read past needed tokens.
+                facts[position] = TokenFacts()
+                continue
+            }
             var fact = TokenFacts()
             var lower = offset
             var raw = offset
@@ -183,19 +203,25 @@ enum EntityFeatures {
             fact.shape = shape &+ UInt64(min(count, 4))
             fact.flags = flags
             fact.length = UInt8(min(count, 15))
-            fact.word = index.wordFlags[lower]
             facts[position] = fact
         }
+        // Word flags in a loop of their own: the table mostly misses the cache
+        // (the weight table evicts it), and a tight loop of look-ups keeps
+        // several misses in flight where one per token's long analysis kept one.
+        for position in 0..<ranges.count where needed?[position] ?? true {
+            let lower = facts[position].lower
+            facts[position].word = index.wordFilter.mayContain(lower) ? index.wordFlags[lower] : 0
+        }
         let caseless = needed == nil ? !anyUpper && letters >= 12 : givenCaseless
-        markPhrases(&facts, index, needed: needed)
-        markRuns(&facts, caseless: caseless)
-        return (facts, caseless)
+        markPhrases(&facts, count: ranges.count, index, needed: needed)
+        markRuns(&facts, count: ranges.count, caseless: caseless)
+        return caseless
     }
 
     /// Longest gazetteer names, left to right, without overlaps.
-    static func markPhrases(_ facts: inout [TokenFacts], _ index: GazetteerIndex, needed: [Bool]? = nil) {
+    static func markPhrases(_ facts: inout [TokenFacts], count: Int, _ index: GazetteerIndex, needed: [Bool]? = nil) {
         var position = 0
-        while position < facts.count {
+        while position < count {
             if let needed, !needed[position] {
                 position += 1
                 continue
@@ -209,7 +235,7 @@ enum EntityFeatures {
             var matchLength = 0
             var matchKind: UInt8 = 0
             var end = position
-            while end < facts.count && end - position < index.longest {
+            while end < count && end - position < index.longest {
                 key = extend(key, facts[end].lower)
                 end += 1
                 let kind = index.phrases[key]
@@ -234,19 +260,19 @@ enum EntityFeatures {
     /// "Komjen Pol. Andap Budhi Revianto"), joined over connectors: each token
     /// learns the class of the run's first word (a title, an organization or
     /// place head) and where in the run it stands.
-    static func markRuns(_ facts: inout [TokenFacts], caseless: Bool) {
+    static func markRuns(_ facts: inout [TokenFacts], count: Int, caseless: Bool) {
         guard !caseless else { return }
         var position = 0
-        while position < facts.count {
+        while position < count {
             guard facts[position].flags & (Flag.initialCapital | Flag.allCapitals | Flag.innerCapital) != 0 else {
                 position += 1
                 continue
             }
             var end = position + 1
-            while end < facts.count {
+            while end < count {
                 if facts[end].flags & (Flag.initialCapital | Flag.allCapitals) != 0 {
                     end += 1
-                } else if facts[end].word & GazetteerIndex.connector != 0, end + 1 < facts.count,
+                } else if facts[end].word & GazetteerIndex.connector != 0, end + 1 < count,
                     facts[end + 1].flags & Flag.initialCapital != 0
                 {
                     end += 2

@@ -107,6 +107,10 @@ struct GazetteerIndex: Sendable {
     static let organization: UInt8 = 3
 
     var wordFlags = HashTable()
+    /// The words in `wordFlags`: the tagger tests every analyzed token, most
+    /// are in no list, and this filter (32 kB) stays in L1 where the table
+    /// (a quarter of a megabyte) misses once the weight table has evicted it.
+    var wordFilter = HashFilter(capacity: 1 << 14)
     var phrases = HashTable()
     var prefixes = HashFilter(capacity: 1 << 16)
     /// The first words of names, by lowercase hash.
@@ -117,6 +121,7 @@ struct GazetteerIndex: Sendable {
     mutating func addWord(_ word: String, flag: UInt8) {
         let key = EntityFeatures.lowerHash(word.unicodeScalars)
         wordFlags[key] = wordFlags[key] | flag
+        wordFilter.insert(key)
     }
 
     mutating func addPhrase(_ name: String, kind: UInt8) {
@@ -146,6 +151,15 @@ struct HashTable: Sendable {
         keys = [UInt64](repeating: 0, count: 16)
         values = [UInt8](repeating: 0, count: 16)
         mask = 15
+    }
+
+    /// A table that holds `capacity` keys without growing.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity + 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt8](repeating: 0, count: size)
+        mask = size - 1
     }
 
     @inline(__always)

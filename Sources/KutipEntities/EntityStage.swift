@@ -34,33 +34,44 @@ public struct EntityStage: Stage {
     public func find(in document: Document) -> [Entity] {
         guard let tokens = document.tokens, let sentences = document.sentences else { return [] }
         let source = document.source
+        let table = TokenTable(source: source, tokens: tokens)
         var boilerplate = SpanCursor(document.boilerplate ?? [])
         var mentions: [EntityDocument.Mention] = []
         var skipped = [Bool](repeating: true, count: tokens.count)
-        var sentenceStarts = Set<Int>()
+        var sentenceStarts = [Bool](repeating: false, count: tokens.count)
         var tokenIndex = 0
-        var cache = WordScores()
+        var state = TaggingState()
+        // Reused for every sentence: allocating them per sentence showed in profiles.
+        var positions: [Int] = []
+        var ranges: [Range<Int>] = []
+        var capitals: [Int] = []
         for sentence in sentences {
-            var positions: [Int] = []
+            positions.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
+            capitals.removeAll(keepingCapacity: true)
+            var letters = 0
             while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
                 let start = tokens.start(tokenIndex)
                 if !boilerplate.contains(start), start >= sentence.start {
+                    if table.anyCapital[tokenIndex] { capitals.append(positions.count) }
+                    letters += Int(table.letters[tokenIndex])
                     positions.append(tokenIndex)
+                    ranges.append(start..<tokens.end(tokenIndex))
                     skipped[tokenIndex] = false
                 }
                 tokenIndex += 1
             }
             guard !positions.isEmpty else { continue }
-            sentenceStarts.insert(positions[0])
-            let ranges = positions.map { tokens.start($0)..<tokens.end($0) }
-            let tags = source.scalars.withUnsafeBufferPointer { tagger.tagIndices($0, ranges, cache: &cache) }
-            var open: (type: EntityType, first: Int)?
-            func close(_ end: Int) {
-                guard let current = open else { return }
-                mentions.append(.init(first: positions[current.first], end: positions[end - 1] + 1, type: current.type))
-                open = nil
+            sentenceStarts[positions[0]] = true
+            let count = source.scalars.withUnsafeBufferPointer {
+                tagger.tag($0, ranges, capitals: capitals, letters: letters, state: &state)
             }
-            for (position, tag) in tags.enumerated() {
+            // No nested function or closure captures the mutable state here:
+            // captured, it was checked for exclusive access at run time.
+            var openType: EntityType?
+            var openFirst = 0
+            for position in 0...count {
+                let tag = position < count ? state.path[position] : 0
                 let type: EntityType? =
                     switch tag {
                     case 1, 2: .person
@@ -68,16 +79,19 @@ public struct EntityStage: Stage {
                     case 5, 6: .location
                     default: nil
                     }
-                let inside = tag > 0 && tag % 2 == 0 && open?.type == type
+                let inside = position < count && tag > 0 && tag % 2 == 0 && openType == type
                 if !inside {
-                    close(position)
-                    if let type { open = (type, position) }
+                    if let current = openType {
+                        mentions.append(
+                            .init(first: positions[openFirst], end: positions[position - 1] + 1, type: current))
+                    }
+                    openType = type
+                    openFirst = position
                 }
             }
-            close(tags.count)
         }
         var work = EntityDocument(
-            source: source, tokens: tokens, skipped: skipped, sentenceStarts: sentenceStarts,
+            source: source, tokens: tokens, table: table, skipped: skipped, sentenceStarts: sentenceStarts,
             abbreviations: document.abbreviations ?? [],
             gazetteer: tagger.gazetteer.index, mentions: mentions)
         work.run()
@@ -105,15 +119,23 @@ public struct EntityStage: Stage {
         guard x.first == y.first, x.count >= 4, y.count >= 4 else { return false }
         let limit = max(x.count, y.count) >= 8 ? 2 : 1
         guard abs(x.count - y.count) <= limit else { return false }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + [Int](repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        // Two rows on the stack: names are compared pairwise, and two arrays
+        // per row showed in profiles.
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            var previous = rows.baseAddress!
+            var current = previous + width
+            for j in 0..<width { previous[j] = j }
+            for i in 1...x.count {
+                current[0] = i
+                for j in 1...y.count {
+                    current[j] = min(
+                        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                }
+                swap(&previous, &current)
             }
-            previous = current
+            return previous[y.count] <= limit
         }
-        return previous[y.count] <= limit
     }
 
     /// Whether `short` spells the initials of `words` ("SBY" for "Susilo

@@ -60,33 +60,85 @@ public struct EntityTagger: Sendable {
     /// The shift that takes a 64-bit feature hash to a slot.
     var shift: UInt64 { UInt64(64 - bits) }
 
-    /// The score of every tag at one position: the word's own features
-    /// (cached per word and casing of the sentence, since most words recur in
-    /// a document) plus the features of its context.
-    @inline(__always)
+    /// The most feature slots one position has: 15 of the word, 18 of its context.
+    static let slotsPerPosition = 33
+
+    /// The score of every tag at each `active` position of a sentence: the
+    /// word's own features (cached per word and casing of the sentence, since
+    /// most words recur in a document) plus the features of its context, into
+    /// `state.scores`.
+    ///
+    /// Two phases: first every slot of every position is hashed into
+    /// `scratch`, then the weight rows are summed. The table does not fit in
+    /// L2, so most rows miss; a tight loop of independent loads keeps many
+    /// misses in flight, where interleaving the hashing with the loads let the
+    /// processor overlap only one position's. Sums are wrapping `Int32`
+    /// additions, so their order does not change a score.
     func score(
-        _ facts: UnsafeBufferPointer<TokenFacts>, _ position: Int, caseless: Bool, cache: inout WordScores
-    ) -> SIMD8<Float> {
+        _ facts: UnsafeBufferPointer<TokenFacts>, active: [Bool], caseless: Bool, state: inout TaggingState
+    ) {
         let shift = self.shift
-        let sum = weights.withUnsafeBufferPointer { table in
-            let fact = facts[position]
-            let key = fact.raw ^ (caseless ? 0x5bd1_e995 : 0)
-            var sum: SIMD8<Int32>
-            if let cached = cache[key] {
-                sum = cached
-            } else {
-                sum = .zero
-                EntityFeatures.forEachWordFeature(fact, caseless: caseless, shift: shift) {
-                    sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
-                }
-                cache[key] = sum
-            }
-            EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
-                sum &+= SIMD8<Int32>(truncatingIfNeeded: table[$0])
-            }
-            return sum
+        let count = facts.count
+        let capacity = count * Self.slotsPerPosition
+        if state.slots.count < capacity { state.slots = [Int32](repeating: 0, count: capacity) }
+        if state.ends.count < count {
+            state.ends = [Int32](repeating: 0, count: count)
+            state.wordSlots = [UInt8](repeating: 0, count: count)
+            state.wordSums = [SIMD8<Int32>](repeating: .zero, count: count)
         }
-        return SIMD8<Float>(sum) * scale
+        let salt: UInt64 = caseless ? 0x5bd1_e995 : 0
+        let scale = self.scale
+        state.slots.withUnsafeMutableBufferPointer { slots in
+            state.ends.withUnsafeMutableBufferPointer { ends in
+                state.wordSlots.withUnsafeMutableBufferPointer { wordSlots in
+                    state.wordSums.withUnsafeMutableBufferPointer { wordSums in
+                        var next = 0
+                        for position in 0..<count where active[position] {
+                            let fact = facts[position]
+                            if let cached = state.words[fact.raw ^ salt] {
+                                wordSums[position] = cached
+                                wordSlots[position] = 0
+                            } else {
+                                let first = next
+                                EntityFeatures.forEachWordFeature(fact, caseless: caseless, shift: shift) {
+                                    slots[next] = Int32(truncatingIfNeeded: $0)
+                                    next += 1
+                                }
+                                wordSlots[position] = UInt8(next - first)
+                            }
+                            EntityFeatures.forEachContextFeature(facts, position, caseless: caseless, shift: shift) {
+                                slots[next] = Int32(truncatingIfNeeded: $0)
+                                next += 1
+                            }
+                            ends[position] = Int32(truncatingIfNeeded: next)
+                        }
+                        weights.withUnsafeBufferPointer { table in
+                            var k = 0
+                            for position in 0..<count where active[position] {
+                                var sum: SIMD8<Int32>
+                                let words = Int(wordSlots[position])
+                                if words > 0 {
+                                    sum = .zero
+                                    for _ in 0..<words {
+                                        sum &+= SIMD8<Int32>(truncatingIfNeeded: table[Int(slots[k])])
+                                        k += 1
+                                    }
+                                    state.words[facts[position].raw ^ salt] = sum
+                                } else {
+                                    sum = wordSums[position]
+                                }
+                                let end = Int(ends[position])
+                                while k < end {
+                                    sum &+= SIMD8<Int32>(truncatingIfNeeded: table[Int(slots[k])])
+                                    k += 1
+                                }
+                                state.scores[position] = SIMD8<Float>(sum) * scale
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Sets the feature weights from floats: 16-bit integers with one scale.
@@ -175,11 +227,10 @@ public struct EntityTagger: Sendable {
     /// over the stretches between; a sentence with no capital at all
     /// (lowercased text) is scored whole.
     func tagIndices(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], cache: inout WordScores
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], state: inout TaggingState
     ) -> [Int] {
         guard !ranges.isEmpty else { return [] }
         // A cheap first look: which tokens hold a capital, and is the sentence caseless?
-        let count = ranges.count
         var capitals: [Int] = []
         var letters = 0
         for (position, range) in ranges.enumerated() {
@@ -194,50 +245,75 @@ public struct EntityTagger: Sendable {
             }
             if capital { capitals.append(position) }
         }
+        let count = tag(scalars, ranges, capitals: capitals, letters: letters, state: &state)
+        return Array(state.path[0..<count])
+    }
+
+    /// ``tagIndices(_:_:state:)`` given the first look — the positions of the
+    /// tokens that hold a capital, and the sentence's letters (only asked
+    /// whether a sentence without capitals has 12 or more) — which the entity
+    /// stage takes from its per-document token table. The tags go to
+    /// `state.path[0..<ranges.count]`; returns `ranges.count`.
+    func tag(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: [Range<Int>], capitals: [Int], letters: Int,
+        state: inout TaggingState
+    ) -> Int {
+        let count = ranges.count
+        guard count > 0 else { return 0 }
         let caseless = capitals.isEmpty && letters >= 12
-        var active = [Bool](repeating: caseless, count: count)
-        var needed = [Bool](repeating: caseless, count: count)
+        if state.path.count < count {
+            let capacity = max(count, 2 * state.path.count)
+            state.path = [Int](repeating: 0, count: capacity)
+            state.scores = [SIMD8<Float>](repeating: .zero, count: capacity)
+            state.active = [Bool](repeating: false, count: capacity)
+            state.needed = [Bool](repeating: false, count: capacity)
+        }
+        // Only positions 0..<count are read below; clear what the last sentence left.
+        for position in 0..<count {
+            state.path[position] = 0
+            state.active[position] = caseless
+            state.needed[position] = caseless
+        }
         if !caseless {
             for position in capitals {
                 for near in max(0, position - Self.reach)...min(count - 1, position + Self.reach) {
-                    active[near] = true
+                    state.active[near] = true
                 }
                 for near in max(0, position - Self.reach - 2)...min(count - 1, position + Self.reach + 2) {
-                    needed[near] = true
+                    state.needed[near] = true
                 }
             }
         }
-        guard caseless || !capitals.isEmpty else { return [Int](repeating: 0, count: count) }
-        let (facts, _) = EntityFeatures.facts(scalars, ranges, gazetteer.index, needed: needed, caseless: caseless)
-        var path = [Int](repeating: 0, count: count)
-        var scores = [SIMD8<Float>](repeating: .zero, count: count)
-        let rows = transitionRows
-        facts.withUnsafeBufferPointer { facts in
-            var position = 0
-            while position < count {
-                guard active[position] else {
-                    position += 1
-                    continue
-                }
-                var end = position
-                while end < count && active[end] {
-                    scores[end] = score(facts, end, caseless: caseless, cache: &cache)
-                    end += 1
-                }
-                viterbi(
-                    scores[position..<end], fromStart: position == 0, closed: end < count, allowed: nil, rows: rows,
-                    into: &path, at: position)
-                position = end
-            }
+        guard caseless || !capitals.isEmpty else { return count }
+        EntityFeatures.facts(
+            into: &state.facts, scalars, ranges, gazetteer.index, needed: state.needed, caseless: caseless)
+        if state.rows.isEmpty { state.rows = transitionRows }
+        let rows = state.rows
+        state.facts.withUnsafeBufferPointer { all in
+            let facts = UnsafeBufferPointer(rebasing: all[0..<count])
+            score(facts, active: state.active, caseless: caseless, state: &state)
         }
-        return path
+        var position = 0
+        while position < count {
+            guard state.active[position] else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < count && state.active[end] { end += 1 }
+            viterbi(
+                state.scores[position..<end], fromStart: position == 0, closed: end < count, allowed: nil, rows: rows,
+                into: &state.path, at: position)
+            position = end
+        }
+        return count
     }
 
     /// The tags of a sentence's words.
     public func tag(_ words: [String]) -> [String] {
         let (scalars, ranges) = Self.join(words)
-        var cache = WordScores()
-        return scalars.withUnsafeBufferPointer { tagIndices($0, ranges, cache: &cache) }.map { Self.tags[$0] }
+        var state = TaggingState()
+        return scalars.withUnsafeBufferPointer { tagIndices($0, ranges, state: &state) }.map { Self.tags[$0] }
     }
 
     /// The scalars of `words` laid end to end, and each word's range.
@@ -472,6 +548,27 @@ public struct EntityTagger: Sendable {
         }
         self.weights = weights
     }
+}
+
+/// What tagging keeps across the sentences of one document: the cached word
+/// scores, and buffers reused so that a sentence allocates less.
+struct TaggingState {
+    var words = WordScores()
+    /// Feature slots of a sentence's scored positions, laid end to end.
+    var slots: [Int32] = []
+    /// Per position: where its slots end; how many of them are word features
+    /// (0 when the word's sum is cached, then in `wordSums`).
+    var ends: [Int32] = []
+    var wordSlots: [UInt8] = []
+    var wordSums: [SIMD8<Int32>] = []
+    /// Per position of the sentence being tagged (sized for the longest so far).
+    var path: [Int] = []
+    var scores: [SIMD8<Float>] = []
+    var active: [Bool] = []
+    var needed: [Bool] = []
+    var facts: [TokenFacts] = []
+    /// The tagger's transition rows, computed on the first sentence.
+    var rows: [SIMD8<Float>] = []
 }
 
 /// Cached word-feature scores of one document, by word hash: a small
