@@ -231,6 +231,8 @@ struct EntityDocument {
             "caleg", "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "almarhumah", "syaikh", "teuku", "tengku",
         ])
     static let jaksa = hashes(["jaksa"])
+    /// First words of the expansions of academic degrees.
+    static let degreeHeads = ["Sarjana", "Magister", "Doktor", "Insinyur", "Master", "Bachelor", "Ahli Madya"]
     static let agung = hashes(["agung"])
 
     /// Titles, ranks, offices and abbreviations before a name and degrees
@@ -274,11 +276,17 @@ struct EntityDocument {
                 // Cheap tests first (most last words are long), and an ASCII word
                 // is searched for a period by byte rather than through Foundation.
                 let word = text(last)
-                guard word.count <= 6, word.count > 2, word.first?.isUppercase == true,
-                    word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(UInt8(ascii: ".")) : word.contains(".")
-                else {
-                    break
+                let dotted =
+                    word.count <= 6 && word.count > 2 && word.first?.isUppercase == true
+                    && (word.utf8.allSatisfy({ $0 < 0x80 })
+                        ? word.utf8.contains(UInt8(ascii: ".")) : word.contains("."))
+                // A degree written without periods ("Hery Chariansyah SH"): the
+                // abbreviation stage spelled it out as Sarjana/Magister/Doktor ….
+                var degree = false
+                if let abbreviation = abbreviationAt[tokens.start(last)], abbreviation.span.end == tokens.end(last) {
+                    degree = Self.degreeHeads.contains { abbreviation.expansion.hasPrefix($0) }
                 }
+                guard dotted || degree else { break }
                 mention.end -= 1
             }
             mentions[index] = mention
@@ -842,6 +850,11 @@ struct EntityDocument {
                         || (mineWords[0].count >= 4 && EntityStage.isBlend(allWords[a][0], of: allWords[b]))
                 {
                     score[a * nameCount + b] = 3
+                } else if mineWords.count == 1, mineWords[0].count >= 4, theirWords.count >= 2,
+                    theirWords[0].count > mineWords[0].count, theirWords[0].starts(with: mineWords[0])
+                {
+                    // A shortened first name: "Sandi" for Sandiaga Uno.
+                    score[a * nameCount + b] = 2
                 }
             }
         }

@@ -83,4 +83,17 @@ struct EntityStageTests {
         #expect(index.longest == 4)
         #expect(EntityFeatures.splitName("Sekolah (Swasta), Bogor") == ["Sekolah", "(", "Swasta", ")", ",", "Bogor"])
     }
+
+    @Test func aShortenedFirstNameJoinsTheFullName() throws {
+        // With the bundled model, as users run it.
+        let document = try Kutip.defaultPipeline().annotate(
+            text: "Wakil Gubernur DKI Jakarta Sandiaga Uno datang. Sandi menyebut kawasan itu indah.")
+        let short = document.entities?.first { $0.span.text == "Sandi" }
+        #expect(short?.canonical == "Sandiaga Uno")
+    }
+
+    @Test func aDegreeWithoutPeriodsLeavesTheName() throws {
+        let found = try entities("Basuki Tjahaja Purnama SH datang ke Jakarta.")
+        #expect(found.contains { $0.type == .person && $0.span.text == "Basuki Tjahaja Purnama" })
+    }
 }
