@@ -249,7 +249,7 @@ struct EntityDocument {
             var mention = mentions[index]
             // The second half of a hyphenated name ("Go - Jek", "Go - Pay") is no person.
             if isScalar(mention.first - 1, "-"), mention.first >= 2, capital[mention.first - 2],
-                !breakAfter[mention.first - 2]
+                !breakAfter[mention.first - 2], !breakAfter[mention.first - 1]
             {
                 if mention.end - mention.first == 1 {
                     dropped.append(index)

@@ -96,4 +96,10 @@ struct EntityStageTests {
         let found = try entities("Basuki Tjahaja Purnama SH datang ke Jakarta.")
         #expect(found.contains { $0.type == .person && $0.span.text == "Basuki Tjahaja Purnama" })
     }
+
+    @Test func aDatelineDashOnTheLineBeforeDoesNotCutAName() throws {
+        let document = try Kutip.defaultPipeline().annotate(
+            text: "Suara.com -\n\nAhed Tamimi ditangkap setelah dia difilmkan.")
+        #expect(document.entities?.contains { $0.type == .person && $0.span.text == "Ahed Tamimi" } == true)
+    }
 }
