@@ -597,8 +597,12 @@ struct QuoteFinder {
             subject[index] = opens
             guard entity.type == .person, first < tokens.count else { continue }
             let name = speakerName(entity)
-            guard let role = roleBefore(first) ?? roleAfter(token(atOrAfter: entity.span.end)) else { continue }
-            if roles[name] == nil { roles[name] = role }
+            // One role per name is enough: later mentions rarely add one, and
+            // reading roles is the costly part of this pass.
+            guard roles[name] == nil,
+                let role = roleBefore(first) ?? roleAfter(token(atOrAfter: entity.span.end))
+            else { continue }
+            roles[name] = role
             let words = Set(role.split(separator: " ").map { $0.lowercased() })
             for word in words { roleHoldersByWord[word, default: []].append(roleHolders.count) }
             roleHolders.append(RoleHolder(name: name, role: role, words: words))
@@ -1102,12 +1106,23 @@ struct QuoteFinder {
                 && !classes[index].contains(.connective) && !isTitle(index)
         }
         // Words of person mentions that do not open with a role: the names proper.
-        var nameWords: Set<String> = []
+        func wordHash(_ index: Int) -> UInt64 {
+            HashFilter.hash(scalars[tokens.start(index)..<tokens.end(index)], foldingASCII: false)
+        }
+        var nameWords: Set<UInt64> = []
+        var anyRoleLed = false
         for entity in entities where entity.type == .person {
             let first = token(atOrAfter: entity.span.start)
-            guard first < tokens.count, !classes[first].contains(.role) else { continue }
-            for index in first..<token(atOrAfter: entity.span.end) where isWord(index) { nameWords.insert(word(index)) }
+            guard first < tokens.count else { continue }
+            if classes[first].contains(.role) {
+                anyRoleLed = true
+                continue
+            }
+            for index in first..<token(atOrAfter: entity.span.end) where isWord(index) {
+                nameWords.insert(wordHash(index))
+            }
         }
+        if !anyRoleLed { nameWords = [] }
         for entity in entities where entity.type == .person {
             var first = token(atOrAfter: entity.span.start)
             var end = token(atOrAfter: entity.span.end)
@@ -1116,7 +1131,7 @@ struct QuoteFinder {
                 // "Bupati Gunung Kidul Badingah" tagged whole: the name starts at a
                 // word the article uses in a name elsewhere, else it is the last word.
                 var start = first + 1
-                while start < end - 1, !nameWords.contains(word(start)) { start += 1 }
+                while start < end - 1, !nameWords.contains(wordHash(start)) { start += 1 }
                 first = start
             }
             if let canonical = entity.canonical, canonical != entity.span.text {
@@ -1136,11 +1151,7 @@ struct QuoteFinder {
             while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
             // Repeated mentions are found by a hash of their words; Strings are made once per name.
             var key: UInt64 = 0
-            for index in words {
-                key =
-                    (key &* 0x100_0000_01b3)
-                    ^ HashFilter.hash(scalars[tokens.start(index)..<tokens.end(index)], foldingASCII: false)
-            }
+            for index in words { key = (key &* 0x100_0000_01b3) ^ wordHash(index) }
             result.add(key: key, at: entity.span.start, token: first) { words.map { word($0) } }
         }
         // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
