@@ -478,8 +478,10 @@ struct DateRecognizer {
                     start: start, end: cursor + 4, type: .date,
                     value: CivilDate(year: year, month: month, day: 1).isoMonth)
             }
-            // A month alone must be a capitalized month name.
-            guard monthWord.count >= 3, source.scalars[tokens.start(cursor)].isKutipUppercase else { return nil }
+            // A month alone must be a capitalized month name written out: "Agus"
+            // or "Mar" alone is a name or a word, not August or March.
+            guard Self.fullMonthNames.contains(monthWord), source.scalars[tokens.start(cursor)].isKutipUppercase
+            else { return nil }
             guard var year = yearFor(month: month) else { return nil }
             var end = cursor + 1
             if isWord(end, "lalu", "ini", "depan", "mendatang") {
@@ -835,7 +837,7 @@ struct DateRecognizer {
         var cursor = index
         let marked = lexicon.contains("clock", first)
         if marked { cursor += 1 }
-        guard let (hour, minute) = clock(at: cursor) else { return nil }
+        guard case (var hour, let minute)? = clock(at: cursor) else { return nil }
         var end = cursor + 1
         var zone = false
         if let next = word(end), lexicon.contains("zone", next) {
@@ -843,6 +845,14 @@ struct DateRecognizer {
             zone = true
         }
         guard marked || zone else { return nil }
+        // "pukul 03.00 dini hari", "pukul 07.00 pagi": the part of day belongs to the time.
+        if let next = word(end), lexicon.contains("part-of-day", next) {
+            end += 1
+            if next == "dini", isWord(end, "hari") { end += 1 }
+            // "pukul 8 malam" is 20:00, "pukul 2 siang" 14:00.
+            let afternoon = next == "malam" || next == "sore" || next == "petang" || (next == "siang" && hour < 5)
+            if afternoon, hour < 12 { hour += 12 }
+        }
         let day = date?.iso ?? "XXXX-XX-XX"
         var value = "\(day)T\(CivilDate.pad(hour, 2))"
         if let minute { value += ":" + CivilDate.pad(minute, 2) }
@@ -913,6 +923,11 @@ struct DateRecognizer {
 
     /// The year of a month written alone: the one nearest the publication
     /// date, else the latest year the text mentions.
+    static let fullMonthNames: Set<String> = [
+        "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+        "november", "nopember", "desember",
+    ]
+
     func yearFor(month: Int) -> Int? {
         guard let reference, hasPublished else { return textYear }
         let candidates = [reference.year - 1, reference.year, reference.year + 1].map {

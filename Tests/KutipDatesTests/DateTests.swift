@@ -39,6 +39,17 @@ struct DateTests {
         #expect(dates("Ia tiba hari ini (27/1) di Jakarta.") == ["hari ini (27/1)=DATE:2023-01-27"])
     }
 
+    @Test func aClockTimeTakesItsPartOfDay() {
+        #expect(
+            dates("Ia ditemukan pukul 03.00 dini hari di rumahnya.") == ["pukul 03.00 dini hari=TIME:2023-01-30T03:00"])
+        #expect(dates("Acara dimulai pukul 8 malam di balai desa.") == ["pukul 8 malam=TIME:2023-01-30T20"])
+    }
+
+    @Test func aShortMonthAloneIsNoDate() {
+        #expect(dates("Menurut Agus, harga cabai naik.").isEmpty)
+        #expect(dates("Sejak Agustus harga cabai naik.") == ["Agustus=DATE:2022-08"])
+    }
+
     @Test func aMonthWithLaluIsTheLastOneBeforeTheArticle() {
         #expect(dates("Sejak Januari lalu harga naik.") == ["Januari lalu=DATE:2022-01"])
         #expect(dates("Sejak Desember lalu harga naik.") == ["Desember lalu=DATE:2022-12"])
