@@ -32,6 +32,11 @@ struct BoilerplateTests {
             ])
     }
 
+    @Test func indoSumsPlaceholderIsBoilerplateOnlyAlone() {
+        let text = "Baca_Juga\nBaca_Juga Sejauh ini, baru ada dua kubu yang bakal meramaikan bursa Pilgub Jateng."
+        #expect(boilerplateTexts(text) == ["Baca_Juga"])
+    }
+
     @Test func trailingDeskCodesAreTheirOwnSpan() {
         #expect(boilerplateTexts("\"Semua itu baik,\" pungkas Harun. (RO/OL-7)\nLain.") == ["(RO/OL-7)"])
         #expect(boilerplateTexts("Komitmen oleh Setjen Kemenkumham. /aj") == ["/aj"])
