@@ -55,6 +55,18 @@ struct TokenTable {
                     let scalar = scalars[offset]
                     let value = scalar.value
                     rawHash = EntityFeatures.step(rawHash, value)
+                    if value < 0x80 {
+                        // ASCII without branches: capitals and small letters
+                        // alternate unpredictably, and the branches of the
+                        // general tests below were mispredicted often.
+                        let isUpper = value &- 0x41 < 26
+                        let isLower = value &- 0x61 < 26
+                        lowerHash = EntityFeatures.step(lowerHash, isUpper ? value | 0x20 : value)
+                        uppers &+= isUpper ? 1 : 0
+                        lowers &+= isLower ? 1 : 0
+                        letterCount &+= isUpper || isLower ? 1 : 0
+                        continue
+                    }
                     lowerHash = EntityFeatures.step(lowerHash, EntityFeatures.fold(value))
                     if scalar.isKutipUppercase {
                         uppers += 1

@@ -238,7 +238,7 @@ enum EntityFeatures {
             while end < count && end - position < index.longest {
                 key = extend(key, facts[end].lower)
                 end += 1
-                let kind = index.phrases[key]
+                let kind = index.phraseFilter.mayContain(key) ? index.phrases[key] : 0
                 if kind != 0 {
                     matchLength = end - position
                     matchKind = kind

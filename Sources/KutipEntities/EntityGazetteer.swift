@@ -112,6 +112,9 @@ struct GazetteerIndex: Sendable {
     /// (a quarter of a megabyte) misses once the weight table has evicted it.
     var wordFilter = HashFilter(capacity: 1 << 14)
     var phrases = HashTable()
+    /// The keys in `phrases`, for the same reason as `wordFilter`: most keys
+    /// the longest-match scan tries are no name, and the table misses the cache.
+    var phraseFilter = HashFilter(capacity: 1 << 14)
     var prefixes = HashFilter(capacity: 1 << 16)
     /// The first words of names, by lowercase hash.
     var starts = HashFilter(capacity: 1 << 14)
@@ -134,6 +137,7 @@ struct GazetteerIndex: Sendable {
             if position + 1 < tokens.count { prefixes.insert(key) }
         }
         phrases[key] = kind
+        phraseFilter.insert(key)
         longest = max(longest, tokens.count)
     }
 }

@@ -41,6 +41,19 @@ public struct EntityStage: Stage {
         var sentenceStarts = [Bool](repeating: false, count: tokens.count)
         var tokenIndex = 0
         var state = TaggingState()
+        // Buffers sized once for the longest sentence (an upper bound: its
+        // tokens, boilerplate included).
+        var longest = 0
+        var counted = 0
+        for sentence in sentences {
+            var count = 0
+            while counted < tokens.count, tokens.start(counted) < sentence.end {
+                if tokens.start(counted) >= sentence.start { count += 1 }
+                counted += 1
+            }
+            longest = max(longest, count)
+        }
+        state.reserve(longest)
         // Reused for every sentence: allocating them per sentence showed in profiles.
         var positions: [Int] = []
         var ranges: [Range<Int>] = []

@@ -79,13 +79,7 @@ public struct EntityTagger: Sendable {
     ) {
         let shift = self.shift
         let count = facts.count
-        let capacity = count * Self.slotsPerPosition
-        if state.slots.count < capacity { state.slots = [Int32](repeating: 0, count: capacity) }
-        if state.ends.count < count {
-            state.ends = [Int32](repeating: 0, count: count)
-            state.wordSlots = [UInt8](repeating: 0, count: count)
-            state.wordSums = [SIMD8<Int32>](repeating: .zero, count: count)
-        }
+        if state.ends.count < count { state.reserve(count) }
         let salt: UInt64 = caseless ? 0x5bd1_e995 : 0
         let scale = self.scale
         state.slots.withUnsafeMutableBufferPointer { slots in
@@ -261,18 +255,16 @@ public struct EntityTagger: Sendable {
         let count = ranges.count
         guard count > 0 else { return 0 }
         let caseless = capitals.isEmpty && letters >= 12
-        if state.path.count < count {
-            let capacity = max(count, 2 * state.path.count)
-            state.path = [Int](repeating: 0, count: capacity)
-            state.scores = [SIMD8<Float>](repeating: .zero, count: capacity)
-            state.active = [Bool](repeating: false, count: capacity)
-            state.needed = [Bool](repeating: false, count: capacity)
-        }
+        if state.path.count < count { state.reserve(max(count, 2 * state.path.count)) }
         // Only positions 0..<count are read below; clear what the last sentence left.
-        for position in 0..<count {
-            state.path[position] = 0
-            state.active[position] = caseless
-            state.needed[position] = caseless
+        state.path.withUnsafeMutableBufferPointer {
+            UnsafeMutableBufferPointer(rebasing: $0[0..<count]).update(repeating: 0)
+        }
+        state.active.withUnsafeMutableBufferPointer {
+            UnsafeMutableBufferPointer(rebasing: $0[0..<count]).update(repeating: caseless)
+        }
+        state.needed.withUnsafeMutableBufferPointer {
+            UnsafeMutableBufferPointer(rebasing: $0[0..<count]).update(repeating: caseless)
         }
         if !caseless {
             for position in capitals {
@@ -569,6 +561,23 @@ struct TaggingState {
     var facts: [TokenFacts] = []
     /// The tagger's transition rows, computed on the first sentence.
     var rows: [SIMD8<Float>] = []
+
+    /// Sizes the per-position buffers for sentences of up to `count` tokens.
+    /// The entity stage calls it once per document with its longest sentence:
+    /// growing them sentence by sentence allocated each several times (and
+    /// looked up generic metadata every time).
+    mutating func reserve(_ count: Int) {
+        guard path.count < count else { return }
+        path = [Int](repeating: 0, count: count)
+        scores = [SIMD8<Float>](repeating: .zero, count: count)
+        active = [Bool](repeating: false, count: count)
+        needed = [Bool](repeating: false, count: count)
+        facts = [TokenFacts](repeating: TokenFacts(), count: count)
+        slots = [Int32](repeating: 0, count: count * EntityTagger.slotsPerPosition)
+        ends = [Int32](repeating: 0, count: count)
+        wordSlots = [UInt8](repeating: 0, count: count)
+        wordSums = [SIMD8<Int32>](repeating: .zero, count: count)
+    }
 }
 
 /// Cached word-feature scores of one document, by word hash: a small
