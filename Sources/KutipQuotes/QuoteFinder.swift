@@ -187,10 +187,18 @@ struct QuoteFinder {
         findRoles()
         names = personNames()
         var drafts: [QuoteDraft] = []
+        // Captures only what it reads: capturing `self` would copy every layer.
+        let tokens = self.tokens
+        let classes = self.classes
         let cueFollows: (Int) -> Bool = { offset in
-            let index = self.token(atOrAfter: offset)
-            return index < self.tokens.count && self.tokens.start(index) == offset
-                && !self.classes[index].isDisjoint(with: [.after, .clitic])
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < tokens.count && tokens.start(low) == offset
+                && !classes[low].isDisjoint(with: [.after, .clitic])
         }
         for marked in QuotationMarks.find(
             in: scalars, paragraphs: paragraphs, boilerplate: boilerplate, cueFollows: cueFollows)
@@ -1046,21 +1054,24 @@ struct QuoteFinder {
         return quotes
     }
 
-    /// Gives every person mention without a role the role found for its person.
-    func addRoles(to entities: inout [Entity]) {
-        guard !roles.isEmpty else { return }
+    /// The role found for its person, for every person mention without one.
+    func roleUpdates() -> [(index: Int, role: String)] {
+        guard !roles.isEmpty else { return [] }
         var known: [String: String?] = [:]
+        var updates: [(index: Int, role: String)] = []
         for index in entities.indices where entities[index].type == .person && entities[index].role == nil {
             let entity = entities[index]
             let key = entity.canonical ?? entity.span.text
-            if let role = known[key] {
-                entities[index].role = role
-                continue
+            let role: String?
+            if let found = known[key] {
+                role = found
+            } else {
+                role = roles[names.canonical(key)] ?? entity.canonical.flatMap { roles[$0] }
+                known[key] = role
             }
-            let role = roles[names.canonical(key)] ?? entity.canonical.flatMap { roles[$0] }
-            known[key] = role
-            entities[index].role = role
+            if let role { updates.append((index, role)) }
         }
+        return updates
     }
 
     /// A one-word name written fuller in the text ("Frenky" → "Frenky

@@ -37,10 +37,10 @@ public struct QuoteStage: Stage {
         document.quotes = finder.run()
         // The roles read for attribution also go to the person mentions that
         // have none, so the entities layer carries them ("Sekretaris Jenderal
-        // Kemenkumham" for every mention of Andap Budhi Revianto).
-        if var entities = document.entities {
-            finder.addRoles(to: &entities)
-            document.entities = entities
-        }
+        // Kemenkumham" for every mention of Andap Budhi Revianto). Only the
+        // changes are collected, so an article without roles copies nothing.
+        let updates = finder.roleUpdates()
+        guard !updates.isEmpty else { return }
+        for (index, role) in updates { document.entities?[index].role = role }
     }
 }
