@@ -1,0 +1,266 @@
+import KutipCore
+import KutipEntities
+
+// Indirect quotes: content clauses after speech verbs, "menurut" and postposed cues.
+extension QuoteFinder {
+    mutating func indirect() -> [QuoteDraft] {
+        var drafts: [QuoteDraft] = []
+        var skip = SpanCursor(boilerplate)
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.start { tokenIndex += 1 }
+            let first = tokenIndex
+            while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end { tokenIndex += 1 }
+            let range = first..<tokenIndex
+            guard range.count >= 4, !skip.contains(sentence.start) else { continue }
+            if range.contains(where: { insideDirect[$0] }) { continue }
+            if let draft = indirect(in: range) ?? introduction(in: range) { drafts.append(draft) }
+        }
+        return drafts
+    }
+
+    /// The last content token of a sentence: final punctuation and a trailing
+    /// ", Senin (30/1)" left out.
+    func contentEnd(_ range: Range<Int>, from start: Int) -> Int {
+        var last = range.upperBound - 1
+        // "… ketimbang Trump. (stu)": a desk code after the full stop is not content.
+        if let stop = (start..<range.upperBound).first(where: { isSentenceFinal($0) }), stop > start { last = stop - 1 }
+        while last > start, !isWord(last), !isPunctuation(last, ")") { last -= 1 }
+        // ", Senin (30/1)" closing the sentence dates the saying, not the content;
+        // ", kemarin" inside what was said stays.
+        if let date = date(containing: tokens.start(last)),
+            date.span.text.unicodeScalars.first?.isKutipUppercase == true
+        {
+            let dateStart = token(atOrAfter: date.span.start)
+            if dateStart - 1 > start, isPunctuation(dateStart - 1, ",") { last = dateStart - 2 }
+        }
+        while last > start, !isWord(last), !isPunctuation(last, ")\"") { last -= 1 }
+        return last
+    }
+
+    /// The date expression containing `offset`, by binary search over the sorted dates.
+    func date(containing offset: Int) -> TemporalExpression? {
+        var low = 0
+        var high = dates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[middle].span.end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < dates.count && dates[low].span.start <= offset ? dates[low] : nil
+    }
+
+    /// "Umumnya kata dia, …", "… tersebut dikatakan Agus mulai buka …": a
+    /// postposed or passive cue inside a sentence with no comma before it,
+    /// followed by a pronoun or a person and then the rest of the sentence.
+    func unpunctuatedInsertion(at cue: Int, in range: Range<Int>) -> Bool {
+        guard classes[cue].contains(.after) || classes[cue].contains(.passive), isWord(cue - 1),
+            cue + 1 < range.upperBound
+        else { return false }
+        var next = cue + 1
+        if classes[next].contains(.pronoun) {
+            next += 1
+        } else if entityAt[next] >= 0, entities[Int(entityAt[next])].type == .person {
+            next = token(atOrAfter: entities[Int(entityAt[next])].span.end)
+        } else {
+            return false
+        }
+        return next < range.upperBound && (isPunctuation(next, ",") || (isWord(next) && !isCapitalized(next)))
+    }
+
+    /// "menyatakan menolak permohonan …": a verb after the speech verb opens
+    /// reported content, where a noun ("menyatakan komitmen") names a thing said.
+    func startsVerbPhrase(_ index: Int) -> Bool {
+        guard isWord(index), !isCapitalized(index), tokens.end(index) - tokens.start(index) >= 6 else { return false }
+        let first = scalars[tokens.start(index)].value | 0x20
+        let second = scalars[tokens.start(index) + 1].value | 0x20
+        // me-, ber-, ter- (m e, b e, t e).
+        return (first == 0x6D || first == 0x62 || first == 0x74) && second == 0x65
+    }
+
+    func wordCount(_ from: Int, _ through: Int) -> Int {
+        guard from <= through else { return 0 }
+        return (from...through).reduce(0) { $0 + (isWord($1) ? 1 : 0) }
+    }
+
+    func onlyConnectives(_ from: Int, _ through: Int) -> Bool {
+        guard from <= through else { return true }
+        return (from...through).allSatisfy { !isWord($0) || classes[$0].contains(.connective) }
+    }
+
+    /// A sentence naming a speaker with no content to quote: "Hal tersebut
+    /// dikatakan Kompol Putu", "Egia Tarigan menambahkan keberadaan korban …".
+    func introduction(in range: Range<Int>) -> QuoteDraft? {
+        for index in range where isWord(index) && !classes[index].isDisjoint(with: [.active, .passive]) {
+            let speaker =
+                classes[index].contains(.passive)
+                ? speakerAfter(index).speaker : speakerBefore(index, limit: range.lowerBound)
+            guard case .named = speaker else { continue }
+            return QuoteDraft(
+                start: tokens.start(index), end: tokens.end(index), kind: .indirect, cue: index, speaker: speaker,
+                paragraph: paragraphs.index(of: tokens.start(index)), introducesOnly: true)
+        }
+        return nil
+    }
+
+    mutating func indirect(in range: Range<Int>) -> QuoteDraft? {
+        var postposed: Int?
+        var active: Int?
+        var menurut: Int?
+        // The words up to `openingEnd` are connectives only ("Namun, menurut …").
+        var openingEnd = range.lowerBound
+        while openingEnd < range.upperBound, !isWord(openingEnd) || classes[openingEnd].contains(.connective) {
+            openingEnd += 1
+        }
+        for index in range where isWord(index) {
+            let wordClass = classes[index]
+            if wordClass.isDisjoint(with: WordClass.cue) { continue }
+            let opensSentence = index <= openingEnd
+            if (wordClass.contains(.menurut) && opensSentence)
+                || (wordClass.contains(.clitic) && opensSentence && index + 1 < range.upperBound
+                    && (isPunctuation(index + 1, ",") || isWord(index + 1)))
+            {
+                // "Menurut X, …", "Menurutnya, …", "Tambahnya, …".
+                if menurut == nil, opensSentence { menurut = index }
+            } else if wordClass.contains(.after) || wordClass.contains(.clitic) || wordClass.contains(.passive)
+                || wordClass.contains(.menurut),
+                index > range.lowerBound, postposed == nil,
+                isPunctuation(index - 1, ",") || unpunctuatedInsertion(at: index, in: range)
+            {
+                // ", kata X," and also ", menurut Luhut," inside a sentence.
+                postposed = index
+            } else if wordClass.contains(.active), active == nil {
+                active = index
+            }
+        }
+        let paragraph = paragraphs.index(of: tokens.start(range.lowerBound))
+
+        if let cue = postposed {
+            let speaker: SpeakerReference
+            var next = cue + 1
+            if classes[cue].contains(.clitic) {
+                speaker = .lastSpeaker
+            } else {
+                (speaker, next) = speakerAfter(cue)
+                guard speaker.isKnown else { return nil }
+            }
+            var start = range.lowerBound
+            if let verb = active, verb < cue - 1 {
+                start = verb + 1
+                while start < cue, isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                    start += 1
+                }
+            } else if let menurut, menurut < cue - 1 {
+                start = menurut + 1
+                while start < cue - 1, !isPunctuation(start, ",") { start += 1 }
+                start += 1
+            }
+            let beforeLast = isPunctuation(cue - 1, ",") ? cue - 2 : cue - 1
+            // Openers such as "Sementara" or "Namun," are not what was said.
+            while start < beforeLast, !isWord(start) || classes[start].contains(.connective) { start += 1 }
+            var before: ClosedRange<Int>? = start <= beforeLast ? start...beforeLast : nil
+            if let range = before, onlyConnectives(range.lowerBound, range.upperBound) { before = nil }
+            var after: ClosedRange<Int>?
+            if next < range.upperBound, isPunctuation(next, ",") {
+                let last = contentEnd(range, from: next + 1)
+                if wordCount(next + 1, last) >= 2 { after = (next + 1)...last }
+            } else if next < range.upperBound, before != nil, isWord(next), !isCapitalized(next) {
+                // "NL, kata Bayu belum bisa dimintai keterangan": the insertion closes without a comma.
+                let last = contentEnd(range, from: next)
+                if wordCount(next, last) >= 2 { after = next...last }
+            }
+            let span: Span
+            switch (before, after) {
+            case (let before?, let after?): span = text(before.lowerBound, through: after.upperBound)
+            case (let before?, nil): span = text(before.lowerBound, through: before.upperBound)
+            case (nil, let after?): span = text(after.lowerBound, through: after.upperBound)
+            case (nil, nil): return nil
+            }
+            guard wordCount(token(atOrAfter: span.start), token(atOrAfter: span.end) - 1) >= 3 else { return nil }
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+
+        if let cue = menurut {
+            var speaker = SpeakerReference.lastSpeaker
+            var next = cue + 1
+            if !classes[cue].contains(.clitic) {
+                (speaker, next) = speakerAfter(cue)
+                guard speaker.isKnown else { return nil }
+                while next < range.upperBound, !isPunctuation(next, ",") { next += 1 }
+            }
+            // "Menurutnya, …" or, unpunctuated, "Menurutnya tugas tersebut …".
+            let start = next < range.upperBound && isPunctuation(next, ",") ? next + 1 : next
+            guard start < range.upperBound else { return nil }
+            let last = contentEnd(range, from: start)
+            guard wordCount(start, last) >= 3 else { return nil }
+            let span = text(start, through: last)
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+
+        if let cue = active {
+            let speaker = speakerBefore(cue, limit: range.lowerBound)
+            guard speaker.isKnown else { return nil }
+            var start = cue + 1
+            func skipIntroducers() {
+                while start < range.upperBound {
+                    if isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                        start += 1
+                    } else if start + 1 < range.upperBound, isPunctuation(start + 1, ","),
+                        !classes[start].isDisjoint(with: [.adverb, .connective])
+                    {
+                        start += 2  // "mengatakan juga, bangsa …"
+                    } else {
+                        break
+                    }
+                }
+            }
+            // "menyatakan komitmen …" names a thing said, not a clause: most
+            // verbs need a comma, colon or "bahwa" before their content.
+            let introduced =
+                cue + 1 < range.upperBound
+                && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
+                    || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1))
+            guard introduced || classes[cue].contains(.bare) else { return nil }
+            skipIntroducers()
+            // Only an adverbial right after the verb is skipped; after "menyebut,"
+            // the content has begun ("saat ini Pemprov DKI …").
+            if start == cue + 1, start < range.upperBound, classes[start].contains(.adverbial) {
+                // "menjelaskan kepada wartawan, …", "meminta kepada pengadilan untuk menunda …".
+                let limit = min(range.upperBound, start + 10)
+                if let comma = (start..<limit).first(where: { isPunctuation($0, ",") }) {
+                    start = comma + 1
+                } else if let link = (start..<limit).first(where: {
+                    classes[$0].contains(.complementizer) || lowercased($0) == "untuk"
+                }) {
+                    start = link + 1
+                }
+                skipIntroducers()
+            }
+            if classes[cue].contains(.directive) {
+                // "meminta (kepada) Pengadilan Negeri Jakarta Utara (untuk) menunda …": the addressee is not content.
+                var probe = start
+                if probe < range.upperBound, classes[probe].contains(.adverbial) { probe += 1 }
+                let runStart = probe
+                while probe < range.upperBound, probe < runStart + 6, isCapitalized(probe) { probe += 1 }
+                if probe > runStart, probe < range.upperBound, isWord(probe), !isCapitalized(probe) {
+                    start = probe
+                    if classes[start].contains(.complementizer) || lowercased(start) == "untuk" { start += 1 }
+                }
+            }
+            guard start < range.upperBound, !isMark(start) else { return nil }
+            // "mengatakan hal itu dalam sambutannya" refers back to what was said.
+            if lowercased(start) == "hal", start + 1 < range.upperBound,
+                ["itu", "ini", "tersebut"].contains(lowercased(start + 1))
+            {
+                return nil
+            }
+            let last = contentEnd(range, from: start)
+            guard wordCount(start, last) >= 3 else { return nil }
+            let span = text(start, through: last)
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+        return nil
+    }
+}
