@@ -1,3 +1,4 @@
+import Foundation
 import KutipCore
 import KutipEntities
 
@@ -171,10 +172,17 @@ struct QuoteFinder {
 
     func word(_ index: Int) -> String { source.slice(tokens.start(index), tokens.end(index)) }
 
-    /// An organization's name as the article writes it ("MUI", "CNN"):
-    /// annotators and readers use the short form the text uses.
+    /// An organization's name in its fullest form in the article: "FPI" is
+    /// reported as "Front Pembela Islam" when the article spells it out, and
+    /// stays "MUI" or "CNN" when it never does.
     func organizationName(_ entity: Entity) -> String {
-        entity.span.text
+        let first = token(atOrAfter: entity.span.start)
+        guard first < tokens.count, abbreviationAt[first],
+            let abbreviation = abbreviations.first(where: { $0.span.start == entity.span.start }),
+            abbreviation.span.end == entity.span.end,
+            source.string.range(of: abbreviation.expansion, options: .caseInsensitive) != nil
+        else { return entity.span.text }
+        return abbreviation.expansion
     }
 
     /// The words naming a speaker; ``PersonNames`` maps them to the full
