@@ -791,6 +791,7 @@ struct DateRecognizer {
             day = value
             cursor += 1
         }
+        if first == "bulan", cursor == index { cursor += 1 }
         guard let name = word(cursor) else { return nil }
         var nameEnd = cursor + 1
         if let value = lexicon.value("hijri-month", name).flatMap(Int.init) {
@@ -810,8 +811,25 @@ struct DateRecognizer {
             month = parts[0]
             day = parts[1]
         }
-        guard let month, let yearText = word(nameEnd), let year = Int(yearText), (1300...1600).contains(year) else {
-            return nil
+        guard let month else { return nil }
+        guard let yearText = word(nameEnd), let year = Int(yearText), (1300...1600).contains(year) else {
+            // "Ramadan", "bulan Ramadan", "Ramadan lalu" with no year: the
+            // Gregorian year of the nearest Ramadan (the last one for "lalu").
+            guard month == 9, day == 1, cursor == index || isWord(index, "bulan"),
+                source.scalars[tokens.start(cursor)].isKutipUppercase, let reference
+            else { return nil }
+            let past = isWord(nameEnd, "lalu")
+            let estimate = (reference.year - 622) * 33 / 32
+            var best: (distance: Int, year: Int)?
+            for hijriYear in (estimate - 1)...(estimate + 2) {
+                guard let start = IslamicCalendar.gregorian(year: hijriYear, month: 9, day: 1) else { continue }
+                let date = CivilDate(year: start.year, month: start.month, day: start.day)
+                let distance = date.daysSinceEpoch - reference.daysSinceEpoch
+                if past, distance > 0 { continue }
+                if best == nil || abs(distance) < best!.distance { best = (abs(distance), start.year) }
+            }
+            guard let best else { return nil }
+            return Match(start: index, end: past ? nameEnd + 1 : nameEnd, type: .date, value: String(best.year))
         }
         var end = nameEnd + 1
         if let marker = word(end), lexicon.contains("hijri-marker", marker) {

@@ -45,6 +45,12 @@ struct DateTests {
         #expect(dates("Acara dimulai pukul 8 malam di balai desa.") == ["pukul 8 malam=TIME:2023-01-30T20"])
     }
 
+    @Test func ramadanWithoutAYearIsTheYearOfTheNearestRamadan() {
+        // Ramadan 1444 began on 23 March 2023; the reference is 30 January 2023.
+        #expect(dates("Harga naik menjelang bulan Ramadan.") == ["bulan Ramadan=DATE:2023"])
+        #expect(dates("Harga sempat naik pada Ramadan lalu.") == ["Ramadan lalu=DATE:2022"])
+    }
+
     @Test func aShortMonthAloneIsNoDate() {
         #expect(dates("Menurut Agus, harga cabai naik.").isEmpty)
         #expect(dates("Sejak Agustus harga cabai naik.") == ["Agustus=DATE:2022-08"])
