@@ -59,6 +59,19 @@ public struct TokenList: RandomAccessCollection, Sendable {
     @inlinable
     public func kind(_ position: Int) -> Token.Kind { entries[position].kind }
 
+    /// The first token that starts at or after scalar offset `offset`
+    /// (`count` when none does), by binary search: tokens are in text order.
+    @inlinable
+    public func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(entries[middle].start) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Adds a token `[start, end)` of `kind`.
     @inlinable
     public mutating func append(start: Int, end: Int, kind: Token.Kind) {

@@ -422,13 +422,8 @@ struct EntityDocument {
 
     /// The token that starts at `offset`, by binary search.
     func tokenStarting(at offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count && tokens.start(low) == offset ? low : nil
+        let index = tokens.firstIndex(startingAtOrAfter: offset)
+        return index < tokens.count && tokens.start(index) == offset ? index : nil
     }
 
     /// First words of expansions that name a province, regency or state

@@ -30,7 +30,7 @@ struct Paragraphs: Sendable {
             }
             var end = index
             if end > start, scalars[end - 1] == "\r" { end -= 1 }
-            if (start..<end).contains(where: { !QuotationMarks.isSpace(scalars[$0]) }) {
+            if (start..<end).contains(where: { !scalars[$0].isKutipWhitespace }) {
                 ranges.append(start..<end)
             }
             index += 1
@@ -76,19 +76,15 @@ enum QuotationMarks {
             || value == 0xAB || value == 0xBB
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0xA0
-            || (scalar.value > 0x7F && scalar.properties.isWhitespace)
-    }
-
     /// Characters after which a mark can open: spaces, brackets, dashes, colons.
     static func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
-        isSpace(scalar) || "([{:/-".unicodeScalars.contains(scalar) || scalar.value == 0x2013 || scalar.value == 0x2014
+        scalar.isKutipWhitespace || "([{:/-".unicodeScalars.contains(scalar) || scalar.value == 0x2013
+            || scalar.value == 0x2014
     }
 
     /// Characters before which a mark can close: spaces and punctuation.
     static func closesBefore(_ scalar: Unicode.Scalar) -> Bool {
-        isSpace(scalar) || ".,;:!?)]}-/".unicodeScalars.contains(scalar) || scalar.value == 0x2013
+        scalar.isKutipWhitespace || ".,;:!?)]}-/".unicodeScalars.contains(scalar) || scalar.value == 0x2013
             || scalar.value == 0x2014 || scalar.value == 0x2026
     }
 
@@ -114,11 +110,13 @@ enum QuotationMarks {
             }
             func before(_ offset: Int) -> Unicode.Scalar { offset > range.lowerBound ? scalars[offset - 1] : "\n" }
             func after(_ offset: Int) -> Unicode.Scalar { offset + 1 < range.upperBound ? scalars[offset + 1] : "\n" }
-            func leftFlanking(_ offset: Int) -> Bool { opensAfter(before(offset)) && !isSpace(after(offset)) }
-            func rightFlanking(_ offset: Int) -> Bool { !isSpace(before(offset)) && closesBefore(after(offset)) }
+            func leftFlanking(_ offset: Int) -> Bool { opensAfter(before(offset)) && !after(offset).isKutipWhitespace }
+            func rightFlanking(_ offset: Int) -> Bool {
+                !before(offset).isKutipWhitespace && closesBefore(after(offset))
+            }
             func trimmedEnd(_ limit: Int) -> Int {
                 var end = limit
-                while end > range.lowerBound, isSpace(scalars[end - 1]) { end -= 1 }
+                while end > range.lowerBound, scalars[end - 1].isKutipWhitespace { end -= 1 }
                 return end
             }
 
@@ -130,7 +128,7 @@ enum QuotationMarks {
             if let chain = carried {
                 // The chain continues only if this paragraph opens with a mark.
                 if let first = marks.first, isDouble(scalars[first]), leftFlanking(first),
-                    (range.lowerBound..<first).allSatisfy({ isSpace(scalars[$0]) })
+                    (range.lowerBound..<first).allSatisfy({ scalars[$0].isKutipWhitespace })
                 {
                     open = chain.start
                     openParagraph = chain.paragraph

@@ -135,7 +135,7 @@ extension QuoteFinder {
     /// Words that are titles, ranks or degrees, not names: the document's
     /// abbreviations ("Kombes", "AKBP", "S.H.") and dotted forms.
     func isTitle(_ index: Int) -> Bool {
-        return classes[index].contains(.title) || abbreviationAt[index]
+        return classes[index].contains(.title) || abbreviationAt(index)
             || (tokens.start(index)..<tokens.end(index)).contains { scalars[$0] == "." }
     }
 
@@ -147,7 +147,7 @@ extension QuoteFinder {
         var result = PersonNames()
         var titleWords: Set<String> = []
         for index in 0..<tokens.count
-        where classes[index].contains(.title) || abbreviationAt[index] || tokens.kind(index) == .abbreviation {
+        where classes[index].contains(.title) || abbreviationAt(index) || tokens.kind(index) == .abbreviation {
             if isCapitalized(index) { titleWords.insert(word(index)) }
         }
         result.titles = titleWords

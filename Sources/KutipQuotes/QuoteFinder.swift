@@ -66,8 +66,8 @@ struct QuoteFinder {
     var entityAt: [Int32]
     /// Whether each token lies inside a direct quote (marks included).
     var insideDirect: [Bool]
-    /// Whether an abbreviation starts at each token.
-    var abbreviationAt: [Bool]
+    /// The abbreviation starting at each token, or -1.
+    var abbreviationIndex: [Int32]
     /// The roles the article gives each speaker, by canonical name.
     var roles: [String: String] = [:]
     /// Every person the article gives a role, for speakers named by role only.
@@ -96,16 +96,16 @@ struct QuoteFinder {
         for index in 0..<tokens.count where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
             classes[index] = lexicon.classes(scalars, tokens.start(index), tokens.end(index))
         }
-        abbreviationAt = [Bool](repeating: false, count: tokens.count)
-        var abbreviationIndex = 0
+        abbreviationIndex = [Int32](repeating: -1, count: tokens.count)
+        var cursor = 0
         for index in 0..<tokens.count {
             let start = tokens.start(index)
-            while abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start < start {
-                abbreviationIndex += 1
+            while cursor < abbreviations.count, abbreviations[cursor].span.start < start {
+                cursor += 1
             }
-            if abbreviationIndex < abbreviations.count, abbreviations[abbreviationIndex].span.start == start {
-                abbreviationAt[index] = true
-                let abbreviation = abbreviations[abbreviationIndex]
+            if cursor < abbreviations.count, abbreviations[cursor].span.start == start {
+                abbreviationIndex[index] = Int32(cursor)
+                let abbreviation = abbreviations[cursor]
                 // "Wakapolri", "Kapolda", "Sekjen": an office spelled short is a role word too.
                 if let head = abbreviation.expansion.split(separator: " ").first,
                     lexicon.classes(of: String(head)).contains(.role)
@@ -127,17 +127,12 @@ struct QuoteFinder {
     // MARK: Token views
 
     /// The first token starting at or after `offset`.
-    func token(atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
+    func token(atOrAfter offset: Int) -> Int { tokens.firstIndex(startingAtOrAfter: offset) }
 
     func first(_ index: Int) -> Unicode.Scalar { scalars[tokens.start(index)] }
+
+    /// Whether an abbreviation starts at token `index`.
+    func abbreviationAt(_ index: Int) -> Bool { abbreviationIndex[index] >= 0 }
 
     func isPunctuation(_ index: Int, _ characters: String) -> Bool {
         let kind = tokens.kind(index)
@@ -177,9 +172,9 @@ struct QuoteFinder {
     /// stays "MUI" or "CNN" when it never does.
     func organizationName(_ entity: Entity) -> String {
         let first = token(atOrAfter: entity.span.start)
-        guard first < tokens.count, abbreviationAt[first],
-            let abbreviation = abbreviations.first(where: { $0.span.start == entity.span.start }),
-            abbreviation.span.end == entity.span.end,
+        guard first < tokens.count, abbreviationAt(first) else { return entity.span.text }
+        let abbreviation = abbreviations[Int(abbreviationIndex[first])]
+        guard abbreviation.span.end == entity.span.end,
             source.string.range(of: abbreviation.expansion, options: .caseInsensitive) != nil
         else { return entity.span.text }
         return abbreviation.expansion
@@ -199,14 +194,9 @@ struct QuoteFinder {
         let tokens = self.tokens
         let classes = self.classes
         let cueFollows: (Int) -> Bool = { offset in
-            var low = 0
-            var high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokens.start(middle) < offset { low = middle + 1 } else { high = middle }
-            }
-            return low < tokens.count && tokens.start(low) == offset
-                && !classes[low].isDisjoint(with: [.after, .clitic])
+            let index = tokens.firstIndex(startingAtOrAfter: offset)
+            return index < tokens.count && tokens.start(index) == offset
+                && !classes[index].isDisjoint(with: [.after, .clitic])
         }
         for marked in QuotationMarks.find(
             in: scalars, paragraphs: paragraphs, boilerplate: boilerplate, cueFollows: cueFollows)
