@@ -168,30 +168,9 @@ public struct AbbreviationLexicon: Sendable {
         return array.withUnsafeBufferPointer { entry(in: $0, 0, $0.count) }
     }
 
-    /// What the look-ups need to know about a word, computed in one pass.
-    public struct WordShape: Sendable {
-        public var exactHash: UInt64 = 0xcbf2_9ce4_8422_2325
-        public var foldedHash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var uppercase = 0
-        var lowercase = 0
-        var firstUpper = false
-
-        public init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
-            for offset in start..<end {
-                let value = scalars[offset].value
-                exactHash = (exactHash ^ UInt64(value)) &* 0x100_0000_01b3
-                let isUpper = value >= 0x41 && value <= 0x5A || (value >= 0x80 && scalars[offset].isKutipUppercase)
-                foldedHash =
-                    (foldedHash ^ UInt64(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)) &* 0x100_0000_01b3
-                if isUpper {
-                    uppercase += 1
-                    if offset == start { firstUpper = true }
-                } else if value >= 0x61 && value <= 0x7A || (value >= 0x80 && scalars[offset].isKutipLowercase) {
-                    lowercase += 1
-                }
-            }
-        }
-    }
+    /// What the look-ups need to know about a word: its hashes and case,
+    /// which the tokenizer computes once per token (``TokenList/shape(_:)``).
+    public typealias WordShape = TokenShape
 
     /// The entry for the short form `scalars[start..<end]`: the hot path, with
     /// concrete types so that nothing is generic or allocated on a miss.
@@ -208,7 +187,7 @@ public struct AbbreviationLexicon: Sendable {
         // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
         let allLower = shape.uppercase == 0 && shape.lowercase > 0
         let allUpper = shape.lowercase == 0 && shape.uppercase > 0
-        let capitalized = shape.firstUpper && shape.uppercase == 1 && shape.lowercase > 0
+        let capitalized = shape.startsUppercase && shape.uppercase == 1 && shape.lowercase > 0
         guard allLower || allUpper || capitalized, foldedHashes.mayContain(shape.foldedHash) else { return nil }
         guard let entry = folded[Self.string(scalars, start, end).lowercased()] else { return nil }
         let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }

@@ -53,7 +53,7 @@ public struct AbbreviationStage: Stage {
             let kind = tokens.kind(index)
             guard kind == .word || kind == .abbreviation else { continue }
 
-            let shape = AbbreviationLexicon.WordShape(scalars, start, end)
+            let shape = tokens.shape(index)
             // Several words: "Kemenko Polhukam", "Satpol PP", "Densus 88".
             // Only when the first word is no abbreviation itself: "Polda Metro Jaya"
             // and "Komjen Pol." are abbreviations side by side, each annotated alone.
@@ -68,7 +68,7 @@ public struct AbbreviationStage: Stage {
             }
             let word = scalars[start..<end]
             if !definitions.exact.isEmpty, definitions.hashes.mayContain(shape.foldedHash),
-                let expansion = definitions.expansion(for: word)
+                let expansion = definitions.expansion(for: word, foldedHash: shape.foldedHash)
             {
                 found.append(Abbreviation(span: source.span(start, end), expansion: expansion, origin: .article))
                 continue
@@ -125,8 +125,7 @@ public struct AbbreviationStage: Stage {
             let start = tokens.start(index)
             let end = tokens.end(index)
             guard end - start < 32, lengths & (1 << UInt32(end - start)) != 0,
-                filter.mayContain(
-                    AbbreviationLexicon.hash(UnsafeBufferPointer(rebasing: scalars[start..<end]), fold: true)),
+                filter.mayContain(tokens.foldedHash(index)),
                 Self.personNouns.contains(text(index).lowercased())
             else { continue }
             // The initials within the next few words, and those listed after them.
@@ -207,16 +206,10 @@ public struct AbbreviationStage: Stage {
     func contextWords(_ document: Document) -> Set<String> {
         guard let tokens = document.tokens else { return [] }
         var words = Set<String>()
-        document.source.scalars.withUnsafeBufferPointer { scalars in
-            for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
-                let start = tokens.start(index)
-                let end = tokens.end(index)
-                guard lexicon.cueHashes.mayContain(AbbreviationLexicon.hash(scalars[start..<end], fold: true)) else {
-                    continue
-                }
-                let word = document.source.slice(start, end).lowercased()
-                if lexicon.cueWords.contains(word) { words.insert(word) }
-            }
+        for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
+            guard lexicon.cueHashes.mayContain(tokens.foldedHash(index)) else { continue }
+            let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
+            if lexicon.cueWords.contains(word) { words.insert(word) }
         }
         return words
     }
@@ -267,7 +260,13 @@ struct DefinitionTable {
     }
 
     func expansion<Scalars: Collection>(for word: Scalars) -> String? where Scalars.Element == Unicode.Scalar {
-        guard !exact.isEmpty, hashes.mayContain(AbbreviationLexicon.hash(word, fold: true)) else { return nil }
+        expansion(for: word, foldedHash: AbbreviationLexicon.hash(word, fold: true))
+    }
+
+    /// ``expansion(for:)`` with the word's folded hash already known.
+    func expansion<Scalars: Collection>(for word: Scalars, foldedHash: UInt64) -> String?
+    where Scalars.Element == Unicode.Scalar {
+        guard !exact.isEmpty, hashes.mayContain(foldedHash) else { return nil }
         let text = String(String.UnicodeScalarView(word))
         if let expansion = exact[text] { return expansion }
         return folded.isEmpty ? nil : folded[text.lowercased()]

@@ -83,6 +83,7 @@ public enum DefinitionFinder {
     /// Words that introduce a short form after its long form: "minyak tanah
     /// atau mitan", "pinjaman online alias pinjol", "… yang disingkat KEK".
     static let definingWords: Set<String> = ["atau", "alias", "disingkat", "singkatan"]
+    static let definingHashes: [UInt64] = definingWords.map { HashFilter.hash($0.unicodeScalars, foldingASCII: true) }
 
     /// Definitions of the form "long form atau SF": the word after the defining
     /// word must align with the words before it and, when it has lowercase
@@ -92,18 +93,11 @@ public enum DefinitionFinder {
     {
         let scalars = document.source.scalars
         var found: [AbbreviationDefinition] = []
+        let defining = definingHashes
         for index in 1..<max(1, tokens.count - 1) {
-            let start = tokens.start(index)
-            let length = tokens.end(index) - start
-            guard length == 4 || length == 5 || length == 9 else { continue }
-            // atau, alias, disingkat, singkatan: look at two letters before making a String.
-            let first = scalars[start].value | 0x20
-            let second = scalars[start + 1].value | 0x20
-            guard
-                (first == 0x61 && (second == 0x74 || second == 0x6C)) || (first == 0x64 && second == 0x69)
-                    || (first == 0x73 && second == 0x69),
-                tokens.kind(index) == .word
-            else { continue }
+            // One comparison of hashes per token before any String is made.
+            let hash = tokens.foldedHash(index)
+            guard defining.contains(hash), tokens.kind(index) == .word else { continue }
             let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
             guard definingWords.contains(word) else { continue }
             var shortIndex = index + 1

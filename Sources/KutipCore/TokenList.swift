@@ -11,12 +11,14 @@ public struct TokenList: RandomAccessCollection, Sendable {
         @usableFromInline var start: Int32
         @usableFromInline var end: Int32
         @usableFromInline var kind: Token.Kind
+        @usableFromInline var shape: TokenShape
 
         @usableFromInline
-        init(start: Int32, end: Int32, kind: Token.Kind) {
+        init(start: Int32, end: Int32, kind: Token.Kind, shape: TokenShape) {
             self.start = start
             self.end = end
             self.kind = kind
+            self.shape = shape
         }
     }
 
@@ -34,7 +36,13 @@ public struct TokenList: RandomAccessCollection, Sendable {
     /// A list of existing tokens, whose spans must point into `source`.
     public init<Tokens: Sequence>(source: SourceText, tokens: Tokens) where Tokens.Element == Token {
         self.source = source
-        self.entries = tokens.map { Entry(start: Int32($0.span.start), end: Int32($0.span.end), kind: $0.kind) }
+        self.entries = source.scalars.withUnsafeBufferPointer { scalars in
+            tokens.map {
+                Entry(
+                    start: Int32($0.span.start), end: Int32($0.span.end), kind: $0.kind,
+                    shape: TokenShape(scalars, $0.span.start, $0.span.end))
+            }
+        }
     }
 
     @inlinable public var startIndex: Int { 0 }
@@ -59,6 +67,17 @@ public struct TokenList: RandomAccessCollection, Sendable {
     @inlinable
     public func kind(_ position: Int) -> Token.Kind { entries[position].kind }
 
+    /// The case and hashes of token `position`, computed once when it was
+    /// added. O(1), no allocation.
+    @inlinable
+    public func shape(_ position: Int) -> TokenShape { entries[position].shape }
+
+    /// FNV-1a of token `position`'s scalars with ASCII capitals folded
+    /// (``HashFilter/hash(_:foldingASCII:)``): the key every lexicon filter
+    /// is probed with, so no stage hashes a word again. O(1).
+    @inlinable
+    public func foldedHash(_ position: Int) -> UInt64 { entries[position].shape.foldedHash }
+
     /// The first token that starts at or after scalar offset `offset`
     /// (`count` when none does), by binary search: tokens are in text order.
     @inlinable
@@ -73,13 +92,73 @@ public struct TokenList: RandomAccessCollection, Sendable {
     }
 
     /// Adds a token `[start, end)` of `kind`.
-    @inlinable
     public mutating func append(start: Int, end: Int, kind: Token.Kind) {
-        entries.append(Entry(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind))
+        let shape = source.scalars.withUnsafeBufferPointer { TokenShape($0, start, end) }
+        entries.append(
+            Entry(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind, shape: shape))
+    }
+
+    /// Adds a token `[start, end)` of `kind`, reading its shape from
+    /// `scalars` (the source's scalars, already borrowed by the caller).
+    @inlinable
+    public mutating func append(
+        start: Int, end: Int, kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>
+    ) {
+        entries.append(
+            Entry(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+                shape: TokenShape(scalars, start, end)))
     }
 
     /// Reserves room for `count` tokens.
     public mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
+    }
+}
+
+/// What lexicon look-ups need to know about a token, computed in one pass
+/// over its scalars when the token is made.
+///
+/// Every stage probes its lexicons with the same folded hash, so a word is
+/// hashed once per document instead of once per stage and pass.
+public struct TokenShape: Sendable, Hashable {
+    /// FNV-1a of the scalar values as written.
+    public var exactHash: UInt64
+    /// FNV-1a with ASCII capitals folded to lowercase
+    /// (``HashFilter/hash(_:foldingASCII:)`` with `foldingASCII: true`).
+    public var foldedHash: UInt64
+    /// Capital letters in the token (saturating at 255).
+    public var uppercase: UInt8
+    /// Lowercase letters in the token (saturating at 255).
+    public var lowercase: UInt8
+    /// Whether the first scalar is a capital letter.
+    public var startsUppercase: Bool
+
+    /// The shape of `scalars[start..<end]`.
+    @inlinable
+    public init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) {
+        var exact: UInt64 = 0xcbf2_9ce4_8422_2325
+        var folded: UInt64 = 0xcbf2_9ce4_8422_2325
+        var upper = 0
+        var lower = 0
+        var first = false
+        for offset in start..<end {
+            let value = scalars[offset].value
+            exact = (exact ^ UInt64(value)) &* 0x100_0000_01b3
+            let asciiUpper = value >= 0x41 && value <= 0x5A
+            folded = (folded ^ UInt64(asciiUpper ? value | 0x20 : value)) &* 0x100_0000_01b3
+            if asciiUpper || (value >= 0x80 && scalars[offset].isKutipUppercase) {
+                upper += 1
+                if offset == start { first = true }
+            } else if value >= 0x61 && value <= 0x7A || (value >= 0x80 && scalars[offset].isKutipLowercase) {
+                lower += 1
+            }
+        }
+        exactHash = exact
+        foldedHash = folded
+        uppercase = UInt8(min(upper, 255))
+        lowercase = UInt8(min(lower, 255))
+        startsUppercase = first
     }
 }

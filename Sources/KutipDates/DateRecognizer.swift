@@ -54,9 +54,10 @@ struct DateRecognizer {
                     latestYear = max(latestYear ?? 0, year)
                 }
             case .word, .abbreviation:
-                if end - start <= 12, lexicon.mayContain(scalars[start..<end]) {
-                    words[index] = document.source.slice(start, end).lowercased()
-                    canStart[index] = true
+                if end - start <= 12, lexicon.mayContain(hash: tokens.foldedHash(index)) {
+                    let word = document.source.slice(start, end).lowercased()
+                    words[index] = word
+                    canStart[index] = !lexicon.isContextOnly(word)
                 }
             case .punctuation, .symbol:
                 if end - start == 1 {
@@ -75,6 +76,34 @@ struct DateRecognizer {
         let published = document.meta.published.flatMap { CivilDate(iso: $0) }
         self.reference = published ?? latestYear.map { CivilDate(year: $0, month: 12, day: 31) }
         self.hasPublished = published != nil
+    }
+
+    /// Function words the patterns read before or after an expression
+    /// ("yang lalu", "sejak 2010", "karena sebelumnya") but never at its start.
+    static let contextOnlyWords: Set<String> = [
+        "yang", "itu", "karena", "namun", "tapi", "tetapi", "bahkan", "hingga", "sampai", "sejak", "selama", "dalam",
+        "terakhir", "teranyar", "genap", "ketika", "dekat", "lama", "hampir",
+    ]
+
+    /// Categories whose words only modify an expression that starts earlier:
+    /// "dua orang", "usia 30", "pukul 10 WIB", "1440 H", "dua puluh", "tahun lalu",
+    /// "pekan depan", "tahun ini".
+    static let contextOnlyCategories = [
+        "count-noun", "age", "zone", "hijri-marker", "multiplier", "past", "future", "this",
+    ]
+    static let startingCategories = [
+        "month", "hijri-month", "weekday", "number", "vague-count", "unit", "one-unit", "day-offset", "part-of-day",
+        "clock", "period-start", "period-mid", "period-end", "set-word", "present", "future-ref", "past-ref",
+        "hijri-holiday",
+    ]
+
+    /// Whether `word` can never start an expression, so the patterns need not
+    /// be tried there: the most frequent lexicon words ("yang", "ini", "orang")
+    /// are of this kind. Only its look-arounds read it.
+    static func contextOnly(_ word: String, _ lexicon: TemporalLexicon) -> Bool {
+        if contextOnlyWords.contains(word) { return true }
+        guard contextOnlyCategories.contains(where: { lexicon.contains($0, word) }) else { return false }
+        return !startingCategories.contains { lexicon.contains($0, word) } && !lexicon.contains("word", word)
     }
 
     // MARK: Driver

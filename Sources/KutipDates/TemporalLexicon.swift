@@ -4,16 +4,27 @@ import KutipCore
 /// `category<TAB>word<TAB>value` (month names, weekdays, number words, units,
 /// relative and vague words, parts of day, time zones, Hijri months).
 public struct TemporalLexicon: Sendable {
-    private var table: [String: [String: String]] = [:]
+    /// Listed words in an open-addressing table keyed by their FNV-1a hash:
+    /// the patterns probe many (category, word) pairs, and each probe must
+    /// cost one short hash and a few comparisons, not two dictionary look-ups.
+    private var words: [String] = []
+    /// The senses of `words[i]`: `senseCategories[senseStarts[i]..<senseStarts[i + 1]]`.
+    private var senseStarts: [Int32] = [0]
+    private var senseCategories: [String] = []
+    private var senseValues: [String] = []
+    /// Whether `words[i]` never starts an expression (``DateRecognizer/contextOnly(_:_:)``).
+    private var contextOnly: [Bool] = []
+    private var slots: [Int32] = []
+    private var slotHashes: [UInt64] = []
+    private var slotMask = 0
     /// Folded hashes of every single word, so that ordinary words are skipped without allocating.
     private var hashes = HashFilter(capacity: 1024)
     /// The first words of multi-word entries ("rabiul", "idul").
     private(set) var multiWordFirsts: Set<String> = []
-    /// Hashes of every (category, word) pair: the patterns probe many pairs
-    /// that do not exist, and a miss must not cost two dictionary look-ups.
-    private var pairs = HashFilter(capacity: 2048)
 
     public init(tsv: String, origin: String = "temporal.tsv") throws {
+        var table: [String: [(category: String, value: String)]] = [:]
+        var order: [String] = []
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -21,38 +32,83 @@ public struct TemporalLexicon: Sendable {
                 throw TemporalLexiconError(file: origin, line: number + 1)
             }
             let word = fields[1].lowercased()
-            table[fields[0], default: [:]][word] = fields.count > 2 ? fields[2] : ""
-            pairs.insert(Self.pairHash(fields[0], word))
+            let value = fields.count > 2 ? fields[2] : ""
+            if table[word] == nil { order.append(word) }
+            if let existing = table[word]?.firstIndex(where: { $0.category == fields[0] }) {
+                table[word]![existing].value = value
+            } else {
+                table[word, default: []].append((fields[0], value))
+            }
             let parts = word.split(separator: " ")
             if parts.count > 1 { multiWordFirsts.insert(String(parts[0])) }
             for part in parts { hashes.insert(Self.hash(part.unicodeScalars)) }
         }
+        var size = 16
+        while size < order.count * 4 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        slotHashes = [UInt64](repeating: 0, count: size)
+        slotMask = size - 1
+        for word in order {
+            let hash = Self.wordHash(word)
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = Int32(words.count)
+            slotHashes[slot] = hash
+            words.append(word)
+            for sense in table[word]! {
+                senseCategories.append(sense.category)
+                senseValues.append(sense.value)
+            }
+            senseStarts.append(Int32(senseCategories.count))
+        }
+        contextOnly = words.map { DateRecognizer.contextOnly($0, self) }
+    }
+
+    /// The entry index of `word` in the hashed table, or `nil`.
+    private func entry(_ word: String) -> Int? {
+        let hash = Self.wordHash(word)
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if slotHashes[slot] == hash && words[entry] == word { return entry }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    /// Whether `word` (lowercase) is listed but never starts an expression:
+    /// the recognizer tries no pattern there.
+    func isContextOnly(_ word: String) -> Bool {
+        guard let entry = entry(word) else { return false }
+        return contextOnly[entry]
     }
 
     /// The value of `word` (lowercase) in `category`, or `nil`.
     public func value(_ category: String, _ word: String) -> String? {
-        guard pairs.mayContain(Self.pairHash(category, word)) else { return nil }
-        return table[category]?[word]
+        guard let entry = entry(word) else { return nil }
+        for sense in Int(senseStarts[entry])..<Int(senseStarts[entry + 1]) where senseCategories[sense] == category {
+            return senseValues[sense]
+        }
+        return nil
     }
 
     /// Whether `word` (lowercase) is listed in `category`.
     public func contains(_ category: String, _ word: String) -> Bool { value(category, word) != nil }
 
-    /// FNV-1a of the word, seeded by the category's length and first and last
-    /// bytes (O(1) for a category name; two categories that collide only cost
-    /// a dictionary look-up).
-    static func pairHash(_ category: String, _ word: String) -> UInt64 {
-        let utf8 = category.utf8
-        let key = UInt64(utf8.count) << 16 | UInt64(utf8.first ?? 0) << 8 | UInt64(utf8.last ?? 0)
-        var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ key) &* 0x100_0000_01b3
+    /// FNV-1a of the word's UTF-8 bytes.
+    static func wordHash(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        return hash ^ (hash >> 32)
     }
 
     /// Whether the scalars (any case) may be a listed word.
     func mayContain<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
         hashes.mayContain(Self.hash(scalars))
     }
+
+    /// Whether a word with this folded hash (``TokenList/foldedHash(_:)``) may be listed.
+    func mayContain(hash: UInt64) -> Bool { hashes.mayContain(hash) }
 
     static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
         HashFilter.hash(scalars, foldingASCII: true)

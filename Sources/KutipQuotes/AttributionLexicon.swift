@@ -135,9 +135,20 @@ public struct AttributionLexicon: Sendable {
         classes(of: scalars[start..<end])
     }
 
+    /// ``classes(_:_:_:)`` for a token whose folded hash
+    /// (``TokenList/foldedHash(_:)``) is already known.
+    @inlinable
+    public func classes(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, foldedHash: UInt64) -> WordClass {
+        classes(of: scalars[start..<end], hash: foldedHash)
+    }
+
     @usableFromInline
     func classes(of word: ArraySlice<Unicode.Scalar>) -> WordClass {
-        let hash = HashFilter.hash(word, foldingASCII: true)
+        classes(of: word, hash: HashFilter.hash(word, foldingASCII: true))
+    }
+
+    @usableFromInline
+    func classes(of word: ArraySlice<Unicode.Scalar>, hash: UInt64) -> WordClass {
         guard filter.mayContain(hash) else { return [] }
         var slot = Int(hash & mask)
         while slots[slot].entry >= 0, slots[slot].hash != hash { slot = (slot + 1) & Int(mask) }

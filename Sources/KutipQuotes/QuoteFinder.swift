@@ -47,7 +47,7 @@ struct QuoteDraft: Sendable {
 /// The work of ``QuoteStage`` on one document: token-indexed views of the
 /// layers it reads, then direct quotes, indirect quotes and a pass in reading
 /// order that resolves "the most recent speaker".
-struct QuoteFinder {
+final class QuoteFinder {
     typealias WordClass = AttributionLexicon.WordClass
 
     let source: SourceText
@@ -94,7 +94,8 @@ struct QuoteFinder {
         entityAt = [Int32](repeating: -1, count: tokens.count)
         insideDirect = [Bool](repeating: false, count: tokens.count)
         for index in 0..<tokens.count where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
-            classes[index] = lexicon.classes(scalars, tokens.start(index), tokens.end(index))
+            classes[index] = lexicon.classes(
+                scalars, tokens.start(index), tokens.end(index), foldedHash: tokens.foldedHash(index))
         }
         abbreviationIndex = [Int32](repeating: -1, count: tokens.count)
         var cursor = 0
@@ -186,7 +187,7 @@ struct QuoteFinder {
 
     // MARK: Running
 
-    mutating func run() -> [Quote] {
+    func run() -> [Quote] {
         findRoles()
         names = personNames()
         var drafts: [QuoteDraft] = []
@@ -222,7 +223,7 @@ struct QuoteFinder {
 
     // MARK: Direct quotes
 
-    mutating func direct(_ marked: MarkedSpan) -> QuoteDraft? {
+    func direct(_ marked: MarkedSpan) -> QuoteDraft? {
         let open = token(atOrAfter: marked.start)
         let close = token(atOrAfter: marked.end)
         var words = 0

@@ -33,13 +33,16 @@ public struct QuoteStage: Stage {
             document.quotes = []
             return
         }
-        var finder = QuoteFinder(document: document, tokens: tokens, sentences: sentences, lexicon: lexicon)
-        document.quotes = finder.run()
         // The roles read for attribution also go to the person mentions that
         // have none, so the entities layer carries them ("Sekretaris Jenderal
         // Kemenkumham" for every mention of Andap Budhi Revianto). Only the
-        // changes are collected, so an article without roles copies nothing.
-        let updates = finder.roleUpdates()
+        // changes are collected, and the finder (which holds the entities too)
+        // is gone before they are written, so the layer is updated in place.
+        let (quotes, updates) = {
+            let finder = QuoteFinder(document: document, tokens: tokens, sentences: sentences, lexicon: lexicon)
+            return (finder.run(), finder.roleUpdates())
+        }()
+        document.quotes = quotes
         guard !updates.isEmpty else { return }
         for (index, role) in updates { document.entities?[index].role = role }
     }

@@ -87,7 +87,7 @@ public struct Tokenizer: Sendable {
             var next = pieces.next()
             // URLs: from a scheme or "www." to the next whitespace, less trailing punctuation.
             if let urlEnd = urlEnd(at: piece.start, in: scalars), urlEnd > piece.end {
-                tokens.append(start: piece.start, end: urlEnd, kind: .url)
+                tokens.append(start: piece.start, end: urlEnd, kind: .url, scalars: scalars)
                 while let following = next, following.end <= urlEnd { next = pieces.next() }
                 if let following = next, following.start < urlEnd { next = (urlEnd, following.end) }
                 current = next
@@ -98,7 +98,7 @@ public struct Tokenizer: Sendable {
                 scalars[piece.end] == ".",
                 isDottedAbbreviation(piece.start, piece.end + 1, followedAt: piece.end + 1, in: scalars)
             {
-                tokens.append(start: piece.start, end: piece.end + 1, kind: .abbreviation)
+                tokens.append(start: piece.start, end: piece.end + 1, kind: .abbreviation, scalars: scalars)
                 current = pieces.next()
                 continue
             }
@@ -111,11 +111,13 @@ public struct Tokenizer: Sendable {
             }
             if piece.end - piece.start >= 3 && (hasHyphen || scalars[piece.start] == "R") {
                 for (start, end) in split(piece.start, piece.end, scalars) {
-                    tokens.append(start: start, end: end, kind: kind(of: start, end, scalars, hasAt: nil))
+                    tokens.append(
+                        start: start, end: end, kind: kind(of: start, end, scalars, hasAt: nil), scalars: scalars)
                 }
             } else {
                 tokens.append(
-                    start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars, hasAt: hasAt))
+                    start: piece.start, end: piece.end, kind: kind(of: piece.start, piece.end, scalars, hasAt: hasAt),
+                    scalars: scalars)
             }
             current = next
         }
