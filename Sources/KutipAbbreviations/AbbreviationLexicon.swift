@@ -35,6 +35,10 @@ public struct AbbreviationLexicon: Sendable {
     private var folded: [String: Entry] = [:]
     private var exactHashes = HashFilter(capacity: 8192)
     private var foldedHashes = HashFilter(capacity: 8192)
+    /// ``entries`` and the folded entries keyed by their hashes, so that an
+    /// ASCII word is looked up without making a String.
+    private var exactTable = ScalarTable()
+    private var foldedTable = ScalarTable()
     /// Every cue word of every ambiguous entry, so that an article's evidence
     /// is gathered from its cue words only.
     private(set) var cueWords: Set<String> = []
@@ -85,6 +89,8 @@ public struct AbbreviationLexicon: Sendable {
             add(Entry(short: short, senses: senses[short]!))
         }
         expandNested()
+        exactTable = ScalarTable(entries.map { (Array($0.key.unicodeScalars), $0.value) }, fold: false)
+        foldedTable = ScalarTable(folded.map { (Array($0.key.unicodeScalars), $0.value) }, fold: true)
     }
 
     private mutating func add(_ entry: Entry) {
@@ -181,15 +187,27 @@ public struct AbbreviationLexicon: Sendable {
     public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, shape: WordShape)
         -> Entry?
     {
+        // ASCII words are matched on scalars; others as Strings, which compare
+        // canonically equivalent spellings as equal.
+        var ascii = true
+        for offset in start..<end where scalars[offset].value >= 0x80 { ascii = false }
         if exactHashes.mayContain(shape.exactHash) {
-            if let entry = entries[Self.string(scalars, start, end)] { return entry }
+            if ascii {
+                if let entry = exactTable.find(shape.exactHash, scalars, start, end, fold: false) { return entry }
+            } else if let entry = entries[Self.string(scalars, start, end)] {
+                return entry
+            }
         }
         // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
         let allLower = shape.uppercase == 0 && shape.lowercase > 0
         let allUpper = shape.lowercase == 0 && shape.uppercase > 0
         let capitalized = shape.startsUppercase && shape.uppercase == 1 && shape.lowercase > 0
         guard allLower || allUpper || capitalized, foldedHashes.mayContain(shape.foldedHash) else { return nil }
-        guard let entry = folded[Self.string(scalars, start, end).lowercased()] else { return nil }
+        let found =
+            ascii
+            ? foldedTable.find(shape.foldedHash, scalars, start, end, fold: true)
+            : folded[Self.string(scalars, start, end).lowercased()]
+        guard let entry = found else { return nil }
         let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }
         if capitalized && entryHasUpper { return nil }  // "Kemenkumham" already matched exactly, "KemenPan" is not it
         // A short informal form in capitals is an initialism of something else ("HRS" is not "hrs").
@@ -230,5 +248,63 @@ extension String {
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+/// Entries in an open-addressing table keyed by the FNV-1a hash of their
+/// short form's scalars (ASCII-folded when `fold`), matched against a word's
+/// scalars without making a String.
+struct ScalarTable: Sendable {
+    private var slots: [Int32] = [-1]
+    private var hashes: [UInt64] = [0]
+    private var keys: [[Unicode.Scalar]] = []
+    private var values: [AbbreviationLexicon.Entry] = []
+    private var mask = 0
+
+    init() {}
+
+    init(_ pairs: [([Unicode.Scalar], AbbreviationLexicon.Entry)], fold: Bool) {
+        var size = 16
+        while size < pairs.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        hashes = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for (key, value) in pairs {
+            let hash = HashFilter.hash(key, foldingASCII: fold)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(keys.count)
+            hashes[slot] = hash
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    /// The entry whose key equals `scalars[start..<end]` (ASCII capitals
+    /// folded when `fold`); `hash` is the word's hash computed the same way.
+    func find(_ hash: UInt64, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, fold: Bool)
+        -> AbbreviationLexicon.Entry?
+    {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            if hashes[slot] == hash {
+                let index = Int(slots[slot])
+                if matches(keys[index], scalars, start, end, fold: fold) { return values[index] }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private func matches(
+        _ key: [Unicode.Scalar], _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, fold: Bool
+    ) -> Bool {
+        guard key.count == end - start else { return false }
+        for offset in 0..<key.count {
+            var value = scalars[start + offset].value
+            if fold && value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            if key[offset].value != value { return false }
+        }
+        return true
     }
 }

@@ -42,6 +42,7 @@ public struct AbbreviationStage: Stage {
         let definitions = articleDefinitions(document, boilerplate)
         let initials = personInitials(tokens, scalars)
         var context: Set<String>?
+        var choices: [String: (expansion: String, alternatives: [String])] = [:]
         var found: [Abbreviation] = []
         var boilerplateCursor = SpanCursor(boilerplate)
         var index = 0
@@ -62,7 +63,7 @@ public struct AbbreviationStage: Stage {
                 let (last, entry) = multiWordEntry(at: index, tokens, source)
             {
                 let span = source.span(start, tokens.end(last))
-                found.append(choose(entry, span, document, &context))
+                found.append(choose(entry, span, document, &context, &choices))
                 index = last
                 continue
             }
@@ -88,7 +89,7 @@ public struct AbbreviationStage: Stage {
                 index += 1
             }
             if let entry {
-                found.append(choose(entry, source.span(start, end), document, &context))
+                found.append(choose(entry, source.span(start, end), document, &context, &choices))
             }
         }
         return found
@@ -180,11 +181,18 @@ public struct AbbreviationStage: Stage {
         return best
     }
 
+    /// The sense of `entry` the article's context favours. The context is the
+    /// whole article, so the choice is made once per short form and reused.
     private func choose(
-        _ entry: AbbreviationLexicon.Entry, _ span: Span, _ document: Document, _ context: inout Set<String>?
+        _ entry: AbbreviationLexicon.Entry, _ span: Span, _ document: Document, _ context: inout Set<String>?,
+        _ choices: inout [String: (expansion: String, alternatives: [String])]
     ) -> Abbreviation {
         guard entry.senses.count > 1 else {
             return Abbreviation(span: span, expansion: entry.senses[0].expansion, origin: .lexicon)
+        }
+        if let chosen = choices[entry.short] {
+            return Abbreviation(
+                span: span, expansion: chosen.expansion, origin: .lexicon, alternatives: chosen.alternatives)
         }
         if context == nil { context = contextWords(document) }
         var best = 0
@@ -197,6 +205,7 @@ public struct AbbreviationStage: Stage {
             }
         }
         let alternatives = entry.senses.enumerated().filter { $0.offset != best }.map(\.element.expansion)
+        choices[entry.short] = (entry.senses[best].expansion, alternatives)
         return Abbreviation(
             span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
     }

@@ -224,8 +224,8 @@ public enum DefinitionFinder {
             while first < open, containsLineBreak(scalars, tokens.start(first), tokens.end(open - 1)) { first += 1 }
             guard first < open else { return nil }
         }
-        let window = document.source.slice(tokens.start(first), tokens.end(open - 1))
-        guard let long = align(short: short, long: window), long != short else { return nil }
+        guard let long = align(short: short, long: scalars[tokens.start(first)..<tokens.end(open - 1)]), long != short
+        else { return nil }
         return plausibleSyllabic(short: short, long: long) ? long : nil
     }
 
@@ -250,19 +250,64 @@ public enum DefinitionFinder {
     /// Indonesian reading where the first letter comes from inside the first
     /// syllables of a word (ke-POL-isian) is preferred.
     public static func align(short: String, long: String) -> String? {
-        let strict = align(short: short, long: long, firstAtWordStart: true)
-        if let relaxed = align(short: short, long: long, firstAtWordStart: false),
-            relaxed.unicodeScalars.count < (strict?.unicodeScalars.count ?? Int.max)
-        {
-            return relaxed
-        }
-        return strict
+        align(short: short, long: Array(long.unicodeScalars)[...])
     }
 
-    static func align(short: String, long: String, firstAtWordStart: Bool) -> String? {
+    /// ``align(short:long:)`` with the long form given as scalars (a slice of
+    /// the document), so that a failed alignment makes no String.
+    static func align(short: String, long original: ArraySlice<Unicode.Scalar>) -> String? {
+        // Both readings work on the same lowercased scalars, made once.
+        let shortChars = lowercasedScalars(short.unicodeScalars)
+        let longChars = lowercasedScalars(original)
+        guard !shortChars.isEmpty, !longChars.isEmpty, longChars.count == original.count else {
+            // Lowercasing changed the length (a rare non-Latin capital): no alignment.
+            return longChars.count == original.count ? nil : slowAlign(short: short, long: original)
+        }
+        let shortLength = short.unicodeScalars.count
+        let strict = align(shortChars, longChars, shortLength, firstAtWordStart: true)
+        let relaxed = align(shortChars, longChars, shortLength, firstAtWordStart: false)
+        // The relaxed reading wins only when it gives a shorter long form.
+        let chosen = (relaxed != nil && (strict == nil || relaxed! > strict!)) ? relaxed : strict
+        guard let chosen else { return nil }
+        let base = original.startIndex
+        return String(String.UnicodeScalarView(original[(base + chosen)...]))
+    }
+
+    /// The reading of ``align(short:long:)`` for a long form whose lowercase
+    /// has a different number of scalars: indices refer to the lowercase text.
+    static func slowAlign(short: String, long original: ArraySlice<Unicode.Scalar>) -> String? {
         let shortChars = Array(short.lowercased().unicodeScalars)
-        let longChars = Array(long.lowercased().unicodeScalars)
+        let longChars = Array(String(String.UnicodeScalarView(original)).lowercased().unicodeScalars)
         guard !shortChars.isEmpty, !longChars.isEmpty else { return nil }
+        let shortLength = short.unicodeScalars.count
+        let strict = align(shortChars, longChars, shortLength, firstAtWordStart: true)
+        let relaxed = align(shortChars, longChars, shortLength, firstAtWordStart: false)
+        let chosen = (relaxed != nil && (strict == nil || relaxed! > strict!)) ? relaxed : strict
+        guard let chosen, chosen < original.count else { return nil }
+        return String(String.UnicodeScalarView(original[(original.startIndex + chosen)...]))
+    }
+
+    /// The scalars lowercased: ASCII by a bit, anything else as `String.lowercased()` does.
+    static func lowercasedScalars<Scalars: Collection>(_ scalars: Scalars) -> [Unicode.Scalar]
+    where Scalars.Element == Unicode.Scalar {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                result.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
+            } else {
+                result.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return result
+    }
+
+    /// The alignment on lowercased scalars: where the long form starts in
+    /// `longChars`, or `nil`. `shortLength` is the short form's length in scalars.
+    static func align(
+        _ shortChars: [Unicode.Scalar], _ longChars: [Unicode.Scalar], _ shortLength: Int, firstAtWordStart: Bool
+    ) -> Int? {
         // Where the first letter may match: a word's start, or (relaxed) within
         // its first three letters, as in ke-POL-isian or ke-MEN-terian.
         func allowedFirst(_ index: Int) -> Bool {
@@ -295,21 +340,20 @@ public enum DefinitionFinder {
         // The long form starts at the word holding the first matched character.
         var start = longIndex + 1
         while start > 0, !longChars[start - 1].isKutipWhitespace { start -= 1 }
-        let original = Array(long.unicodeScalars)
-        let candidate = String(String.UnicodeScalarView(original[start...]))
         // Reject long forms whose content words mostly contribute nothing.
         var wordStart = start
         var contentWords = 0
         var silentWords = 0
         var position = start
-        while position <= original.count {
-            if position == original.count || original[position].isKutipWhitespace {
-                if position > wordStart {
-                    let word = String(String.UnicodeScalarView(longChars[wordStart..<position]))
-                    if !functionWords.contains(word) {
-                        contentWords += 1
-                        if !matchedAt.contains(where: { $0 >= wordStart && $0 < position }) { silentWords += 1 }
-                    }
+        while position <= longChars.count {
+            if position == longChars.count || longChars[position].isKutipWhitespace {
+                // Function words have at most five letters: longer words need no String.
+                if position > wordStart
+                    && (position - wordStart > 5
+                        || !functionWords.contains(String(String.UnicodeScalarView(longChars[wordStart..<position]))))
+                {
+                    contentWords += 1
+                    if !matchedAt.contains(where: { $0 >= wordStart && $0 < position }) { silentWords += 1 }
                 }
                 wordStart = position + 1
             }
@@ -319,8 +363,8 @@ public enum DefinitionFinder {
         guard contentWords > 0, silentWords * 2 <= contentWords, contentWords <= min(letters + 5, letters * 2) else {
             return nil
         }
-        guard candidate.unicodeScalars.count > short.unicodeScalars.count else { return nil }
-        return candidate
+        guard longChars.count - start > shortLength else { return nil }
+        return start
     }
 
     static func containsLineBreak(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {

@@ -3,7 +3,7 @@ import KutipEntities
 
 // Indirect quotes: content clauses after speech verbs, "menurut" and postposed cues.
 extension QuoteFinder {
-    func indirect() -> [QuoteDraft] {
+    mutating func indirect() -> [QuoteDraft] {
         var drafts: [QuoteDraft] = []
         var skip = SpanCursor(boilerplate)
         var tokenIndex = 0
@@ -102,7 +102,7 @@ extension QuoteFinder {
         return nil
     }
 
-    func indirect(in range: Range<Int>) -> QuoteDraft? {
+    mutating func indirect(in range: Range<Int>) -> QuoteDraft? {
         var postposed: Int?
         var active: Int?
         var menurut: Int?

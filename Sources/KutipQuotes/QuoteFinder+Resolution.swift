@@ -6,7 +6,7 @@ extension QuoteFinder {
     /// Attributes the drafts in reading order. "The most recent speaker" is a
     /// person who opened a sentence since the last quote ("Garin membacakan
     /// puisi. Ia mengatakan …"), else the last speaker.
-    func resolve(_ drafts: [QuoteDraft]) -> [Quote] {
+    mutating func resolve(_ drafts: [QuoteDraft]) -> [Quote] {
         var quotes: [Quote] = []
         var known: [String: String] = [:]
         func canonical(_ name: String) -> String {

@@ -250,7 +250,7 @@ extension QuoteFinder {
     }
 
     /// The role the text gives each person, before or after the name.
-    func findRoles() {
+    mutating func findRoles() {
         subject = [Bool](repeating: false, count: entities.count)
         var sentenceIndex = 0
         for (index, entity) in entities.enumerated() where entity.type == .person {

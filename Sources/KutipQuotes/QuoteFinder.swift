@@ -47,7 +47,7 @@ struct QuoteDraft: Sendable {
 /// The work of ``QuoteStage`` on one document: token-indexed views of the
 /// layers it reads, then direct quotes, indirect quotes and a pass in reading
 /// order that resolves "the most recent speaker".
-final class QuoteFinder {
+struct QuoteFinder {
     typealias WordClass = AttributionLexicon.WordClass
 
     let source: SourceText
@@ -187,7 +187,7 @@ final class QuoteFinder {
 
     // MARK: Running
 
-    func run() -> [Quote] {
+    mutating func run() -> [Quote] {
         findRoles()
         names = personNames()
         var drafts: [QuoteDraft] = []
@@ -223,7 +223,7 @@ final class QuoteFinder {
 
     // MARK: Direct quotes
 
-    func direct(_ marked: MarkedSpan) -> QuoteDraft? {
+    mutating func direct(_ marked: MarkedSpan) -> QuoteDraft? {
         let open = token(atOrAfter: marked.start)
         let close = token(atOrAfter: marked.end)
         var words = 0

@@ -39,7 +39,7 @@ public struct QuoteStage: Stage {
         // changes are collected, and the finder (which holds the entities too)
         // is gone before they are written, so the layer is updated in place.
         let (quotes, updates) = {
-            let finder = QuoteFinder(document: document, tokens: tokens, sentences: sentences, lexicon: lexicon)
+            var finder = QuoteFinder(document: document, tokens: tokens, sentences: sentences, lexicon: lexicon)
             return (finder.run(), finder.roleUpdates())
         }()
         document.quotes = quotes
