@@ -229,7 +229,7 @@ public struct AbbreviationLexicon: Sendable {
     /// FNV-1a over scalar values, ASCII lowercased when `fold`.
     static func hash<Scalars: Sequence>(_ scalars: Scalars, fold: Bool) -> UInt64
     where Scalars.Element == Unicode.Scalar {
-        HashFilter.hash(scalars, foldingASCII: fold)
+        HashFilter.hash(scalars, foldingCase: fold)
     }
 }
 
@@ -270,7 +270,7 @@ struct ScalarTable: Sendable {
         hashes = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for (key, value) in pairs {
-            let hash = HashFilter.hash(key, foldingASCII: fold)
+            let hash = HashFilter.hash(key, foldingCase: fold)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(keys.count)

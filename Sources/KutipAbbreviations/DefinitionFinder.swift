@@ -83,7 +83,7 @@ public enum DefinitionFinder {
     /// Words that introduce a short form after its long form: "minyak tanah
     /// atau mitan", "pinjaman online alias pinjol", "… yang disingkat KEK".
     static let definingWords: Set<String> = ["atau", "alias", "disingkat", "singkatan"]
-    static let definingHashes: [UInt64] = definingWords.map { HashFilter.hash($0.unicodeScalars, foldingASCII: true) }
+    static let definingHashes: [UInt64] = definingWords.map { HashFilter.hash($0.unicodeScalars, foldingCase: true) }
 
     /// Definitions of the form "long form atau SF": the word after the defining
     /// word must align with the words before it and, when it has lowercase

@@ -34,17 +34,27 @@ public struct HashFilter: Sendable {
 }
 
 extension HashFilter {
-    /// FNV-1a over Unicode scalar values, ASCII capitals folded to lowercase
-    /// when `foldingASCII`: the key every lexicon's filter is built on.
+    /// FNV-1a over Unicode scalar values, with ASCII and Latin-1 capitals
+    /// folded to lowercase when `foldingCase` (``foldCase(_:)``): the key
+    /// every lexicon's filter is built on, and ``TokenShape/foldedHash``.
     @inlinable
-    public static func hash<Scalars: Sequence>(_ scalars: Scalars, foldingASCII: Bool) -> UInt64
+    public static func hash<Scalars: Sequence>(_ scalars: Scalars, foldingCase: Bool) -> UInt64
     where Scalars.Element == Unicode.Scalar {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in scalars {
-            var value = scalar.value
-            if foldingASCII && value >= 0x41 && value <= 0x5A { value |= 0x20 }
+            let value = foldingCase ? foldCase(scalar.value) : scalar.value
             hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
         }
         return hash
+    }
+
+    /// ASCII and Latin-1 capitals (A–Z, À–Þ but ×) to lowercase; every other
+    /// scalar as it is. News text is Latin script, and a hash only has to
+    /// agree with itself.
+    @inlinable
+    public static func foldCase(_ value: UInt32) -> UInt32 {
+        if value >= 0x41 && value <= 0x5A { return value | 0x20 }
+        if value >= 0xC0 && value <= 0xDE && value != 0xD7 { return value + 0x20 }
+        return value
     }
 }

@@ -73,7 +73,7 @@ public struct TokenList: RandomAccessCollection, Sendable {
     public func shape(_ position: Int) -> TokenShape { entries[position].shape }
 
     /// FNV-1a of token `position`'s scalars with ASCII capitals folded
-    /// (``HashFilter/hash(_:foldingASCII:)``): the key every lexicon filter
+    /// (``HashFilter/hash(_:foldingCase:)``): the key every lexicon filter
     /// is probed with, so no stage hashes a word again. O(1).
     @inlinable
     public func foldedHash(_ position: Int) -> UInt64 { entries[position].shape.foldedHash }
@@ -125,13 +125,15 @@ public struct TokenList: RandomAccessCollection, Sendable {
 public struct TokenShape: Sendable, Hashable {
     /// FNV-1a of the scalar values as written.
     public var exactHash: UInt64
-    /// FNV-1a with ASCII capitals folded to lowercase
-    /// (``HashFilter/hash(_:foldingASCII:)`` with `foldingASCII: true`).
+    /// FNV-1a with ASCII and Latin-1 capitals folded to lowercase
+    /// (``HashFilter/hash(_:foldingCase:)`` with `foldingCase: true`).
     public var foldedHash: UInt64
     /// Capital letters in the token (saturating at 255).
     public var uppercase: UInt8
     /// Lowercase letters in the token (saturating at 255).
     public var lowercase: UInt8
+    /// Letters of any case, or none, in the token (saturating at 255).
+    public var letters: UInt8
     /// Whether the first scalar is a capital letter.
     public var startsUppercase: Bool
 
@@ -142,23 +144,38 @@ public struct TokenShape: Sendable, Hashable {
         var folded: UInt64 = 0xcbf2_9ce4_8422_2325
         var upper = 0
         var lower = 0
+        var letter = 0
         var first = false
         for offset in start..<end {
             let value = scalars[offset].value
             exact = (exact ^ UInt64(value)) &* 0x100_0000_01b3
-            let asciiUpper = value >= 0x41 && value <= 0x5A
-            folded = (folded ^ UInt64(asciiUpper ? value | 0x20 : value)) &* 0x100_0000_01b3
-            if asciiUpper || (value >= 0x80 && scalars[offset].isKutipUppercase) {
+            folded = (folded ^ UInt64(HashFilter.foldCase(value))) &* 0x100_0000_01b3
+            if value < 0x80 {
+                // ASCII without branches: capitals and small letters alternate
+                // unpredictably.
+                let isUpper = value &- 0x41 < 26
+                let isLower = value &- 0x61 < 26
+                upper &+= isUpper ? 1 : 0
+                lower &+= isLower ? 1 : 0
+                letter &+= isUpper || isLower ? 1 : 0
+                if offset == start && isUpper { first = true }
+                continue
+            }
+            let scalar = scalars[offset]
+            if scalar.isKutipUppercase {
                 upper += 1
+                letter += 1
                 if offset == start { first = true }
-            } else if value >= 0x61 && value <= 0x7A || (value >= 0x80 && scalars[offset].isKutipLowercase) {
-                lower += 1
+            } else {
+                if scalar.isKutipLowercase { lower += 1 }
+                if scalar.isKutipLetter { letter += 1 }
             }
         }
         exactHash = exact
         foldedHash = folded
         uppercase = UInt8(min(upper, 255))
         lowercase = UInt8(min(lower, 255))
+        letters = UInt8(min(letter, 255))
         startsUppercase = first
     }
 }

@@ -111,7 +111,7 @@ public struct TemporalLexicon: Sendable {
     func mayContain(hash: UInt64) -> Bool { hashes.mayContain(hash) }
 
     static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
-        HashFilter.hash(scalars, foldingASCII: true)
+        HashFilter.hash(scalars, foldingCase: true)
     }
 }
 

@@ -42,48 +42,19 @@ struct TokenTable {
         var anyCapital = [Bool](repeating: false, count: count)
         var letters = [UInt8](repeating: 0, count: count)
         var breakAfter = [Bool](repeating: false, count: count)
+        // The hashes and case counts come from the tokenizer (``TokenShape``),
+        // whose folded hash folds like ``EntityFeatures/fold(_:)``.
         source.scalars.withUnsafeBufferPointer { scalars in
             for index in 0..<count {
-                let start = tokens.start(index)
-                let end = tokens.end(index)
-                var rawHash = EntityFeatures.offset
-                var lowerHash = EntityFeatures.offset
-                var uppers = 0
-                var lowers = 0
-                var letterCount = 0
-                for offset in start..<end {
-                    let scalar = scalars[offset]
-                    let value = scalar.value
-                    rawHash = EntityFeatures.step(rawHash, value)
-                    if value < 0x80 {
-                        // ASCII without branches: capitals and small letters
-                        // alternate unpredictably, and the branches of the
-                        // general tests below were mispredicted often.
-                        let isUpper = value &- 0x41 < 26
-                        let isLower = value &- 0x61 < 26
-                        lowerHash = EntityFeatures.step(lowerHash, isUpper ? value | 0x20 : value)
-                        uppers &+= isUpper ? 1 : 0
-                        lowers &+= isLower ? 1 : 0
-                        letterCount &+= isUpper || isLower ? 1 : 0
-                        continue
-                    }
-                    lowerHash = EntityFeatures.step(lowerHash, EntityFeatures.fold(value))
-                    if scalar.isKutipUppercase {
-                        uppers += 1
-                        letterCount += 1
-                    } else {
-                        if scalar.isKutipLowercase { lowers += 1 }
-                        if scalar.isKutipLetter { letterCount += 1 }
-                    }
-                }
-                raw[index] = rawHash
-                lower[index] = lowerHash
-                capital[index] = start < end && scalars[start].isKutipUppercase
-                upper[index] = uppers >= 2 && lowers == 0
-                anyCapital[index] = uppers > 0
-                letters[index] = UInt8(min(letterCount, 255))
+                let shape = tokens.shape(index)
+                raw[index] = shape.exactHash
+                lower[index] = shape.foldedHash
+                capital[index] = shape.startsUppercase
+                upper[index] = shape.uppercase >= 2 && shape.lowercase == 0
+                anyCapital[index] = shape.uppercase > 0
+                letters[index] = shape.letters
                 if index + 1 < count {
-                    for offset in end..<tokens.start(index + 1) where scalars[offset] == "\n" {
+                    for offset in tokens.end(index)..<tokens.start(index + 1) where scalars[offset] == "\n" {
                         breakAfter[index] = true
                         break
                     }

@@ -62,11 +62,7 @@ enum EntityFeatures {
     /// ASCII and Latin-1 capitals folded to lowercase; other scalars kept (news
     /// text is Latin script, and a name's hash only has to agree with itself).
     @inline(__always)
-    static func fold(_ value: UInt32) -> UInt32 {
-        if value >= 0x41 && value <= 0x5A { return value | 0x20 }
-        if value >= 0xC0 && value <= 0xDE && value != 0xD7 { return value + 0x20 }
-        return value
-    }
+    static func fold(_ value: UInt32) -> UInt32 { HashFilter.foldCase(value) }
 
     @inline(__always)
     static func step(_ hash: UInt64, _ value: UInt32) -> UInt64 { (hash ^ UInt64(value)) &* 0x100_0000_01B3 }

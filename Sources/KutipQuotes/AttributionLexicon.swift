@@ -123,7 +123,7 @@ public struct AttributionLexicon: Sendable {
 
     private mutating func add(_ word: String, _ classes: WordClass) {
         let scalars = Array(word.unicodeScalars)
-        let hash = HashFilter.hash(scalars, foldingASCII: true)
+        let hash = HashFilter.hash(scalars, foldingCase: true)
         filter.insert(hash)
         entries[hash, default: Entry(word: scalars, classes: [])].classes.formUnion(classes)
     }
@@ -144,7 +144,7 @@ public struct AttributionLexicon: Sendable {
 
     @usableFromInline
     func classes(of word: ArraySlice<Unicode.Scalar>) -> WordClass {
-        classes(of: word, hash: HashFilter.hash(word, foldingASCII: true))
+        classes(of: word, hash: HashFilter.hash(word, foldingCase: true))
     }
 
     @usableFromInline
@@ -155,11 +155,7 @@ public struct AttributionLexicon: Sendable {
         guard slots[slot].entry >= 0 else { return [] }
         let entry = table[Int(slots[slot].entry)]
         guard entry.word.count == word.count else { return [] }
-        for (a, b) in zip(entry.word, word) {
-            var value = b.value
-            if value >= 0x41 && value <= 0x5A { value |= 0x20 }
-            if a.value != value { return [] }
-        }
+        for (a, b) in zip(entry.word, word) where a.value != HashFilter.foldCase(b.value) { return [] }
         return entry.classes
     }
 

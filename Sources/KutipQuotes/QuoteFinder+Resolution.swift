@@ -157,7 +157,7 @@ extension QuoteFinder {
         }
         // Words of person mentions that do not open with a role: the names proper.
         func wordHash(_ index: Int) -> UInt64 {
-            HashFilter.hash(scalars[tokens.start(index)..<tokens.end(index)], foldingASCII: false)
+            HashFilter.hash(scalars[tokens.start(index)..<tokens.end(index)], foldingCase: false)
         }
         var nameWords: Set<UInt64> = []
         var anyRoleLed = false

@@ -31,7 +31,7 @@ public struct TokenizerLexicon: Sendable {
     }
 
     static func hash<Scalars: Sequence>(_ scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
-        HashFilter.hash(scalars, foldingASCII: true)
+        HashFilter.hash(scalars, foldingCase: true)
     }
 
     /// The class of the form spelled by `scalars` (case-insensitive), without
