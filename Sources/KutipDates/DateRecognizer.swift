@@ -21,6 +21,9 @@ struct DateRecognizer {
     /// Whether an expression may start at the token: numbers, temporal words
     /// and "(" or "/"; never other punctuation, which is kept only for look-ahead.
     var canStart: [Bool]
+    /// The lexicon entry of each token's word (``TemporalLexicon/entryIndex(_:)``),
+    /// -1 for none: found once per token, then every pattern's look-up is an index.
+    var entries: [Int32]
     let reference: CivilDate?
     /// The latest year the text mentions, when there is no reference date.
     let textYear: Int?
@@ -41,6 +44,7 @@ struct DateRecognizer {
         let scalars = document.source.scalars
         var words = [String?](repeating: nil, count: tokens.count)
         var canStart = [Bool](repeating: false, count: tokens.count)
+        var entries = [Int32](repeating: -1, count: tokens.count)
         var latestYear: Int?
         for index in tokens.indices {
             let start = tokens.start(index)
@@ -57,7 +61,12 @@ struct DateRecognizer {
                 if end - start <= 12, lexicon.mayContain(hash: tokens.foldedHash(index)) {
                     let word = document.source.slice(start, end).lowercased()
                     words[index] = word
-                    canStart[index] = !lexicon.isContextOnly(word)
+                    if let entry = lexicon.entryIndex(word) {
+                        entries[index] = Int32(entry)
+                        canStart[index] = !lexicon.isContextOnly(entry: entry)
+                    } else {
+                        canStart[index] = true
+                    }
                 }
             case .punctuation, .symbol:
                 if end - start == 1 {
@@ -70,6 +79,7 @@ struct DateRecognizer {
         }
         self.words = words
         self.canStart = canStart
+        self.entries = entries
         self.textYear = latestYear
         // Without a publication date, the guideline resolves against the
         // article's own dates: the end of the latest year it mentions.
@@ -184,6 +194,16 @@ struct DateRecognizer {
 
     func word(_ index: Int) -> String? { index >= 0 && index < tokens.count ? words[index] : nil }
 
+    /// The value of token `index`'s word in `category`, as
+    /// `lexicon.value(category, word(index))` without hashing the word again.
+    func value(_ category: String, at index: Int) -> String? {
+        guard index >= 0, index < tokens.count, entries[index] >= 0 else { return nil }
+        return lexicon.value(category, entry: Int(entries[index]))
+    }
+
+    /// Whether token `index`'s word is listed in `category`.
+    func has(_ category: String, at index: Int) -> Bool { value(category, at: index) != nil }
+
     func isWord(_ index: Int, _ candidates: String...) -> Bool {
         guard let word = word(index) else { return false }
         return candidates.contains(word)
@@ -220,15 +240,15 @@ struct DateRecognizer {
             guard let value = Double(first.replacingComma()) else { return nil }
             return (value, index + 1)
         }
-        if lexicon.contains("vague-count", first) { return (nil, index + 1) }
-        guard let unitValue = lexicon.value("number", first).flatMap(Double.init) else { return nil }
+        if has("vague-count", at: index) { return (nil, index + 1) }
+        guard let unitValue = value("number", at: index).flatMap(Double.init) else { return nil }
         var value = unitValue
         var end = index + 1
-        if let multiplier = word(end), let factor = lexicon.value("multiplier", multiplier).flatMap(Double.init) {
+        if let multiplier = word(end), let factor = self.value("multiplier", at: end).flatMap(Double.init) {
             value = multiplier == "belas" ? 10 + unitValue : unitValue * factor
             end += 1
-            if multiplier == "puluh", let next = word(end),
-                let ones = lexicon.value("number", next).flatMap(Double.init), ones < 10
+            if multiplier == "puluh",
+                let ones = self.value("number", at: end).flatMap(Double.init), ones < 10
             {
                 value += ones
                 end += 1
@@ -242,13 +262,13 @@ struct DateRecognizer {
     /// saat ini, kini, sekarang, beberapa waktu lalu, ke depan, nanti …
     func vague(at index: Int) -> Match? {
         guard let first = word(index) else { return nil }
-        if let value = lexicon.value("present", first) {
+        if let value = value("present", at: index) {
             return Match(start: index, end: index + 1, type: .date, value: value)
         }
-        if let value = lexicon.value("future-ref", first) {
+        if let value = value("future-ref", at: index) {
             return Match(start: index, end: index + 1, type: .date, value: value)
         }
-        if let value = lexicon.value("past-ref", first) {
+        if let value = value("past-ref", at: index) {
             // An adverb ("Sebelumnya, …", "karena sebelumnya saya …"), not an
             // adjective ("pemerintahan sebelumnya") or a shift ("sehari sebelumnya").
             let capitalized = source.scalars[tokens.start(index)].isKutipUppercase
@@ -283,7 +303,7 @@ struct DateRecognizer {
                 return Match(start: index + 1, end: index + 2, type: .date, value: "PRESENT_REF")
             }
         case "sepanjang":
-            if let unitWord = word(index + 1), let unit = lexicon.value("unit", unitWord), unit != "H", unit != "MIN",
+            if let unit = value("unit", at: index + 1), unit != "H", unit != "MIN",
                 unit != "S",
                 !isWord(index + 2, "ini", "lalu", "depan", "mendatang")
             {
@@ -291,7 +311,7 @@ struct DateRecognizer {
             }
         case "pada":
             // "pada malam hari": the publication day's part.
-            if let part = word(index + 1).flatMap({ lexicon.value("part-of-day", $0) }), isWord(index + 2, "hari"),
+            if let part = value("part-of-day", at: index + 1), isWord(index + 2, "hari"),
                 let reference, hasPublished
             {
                 return Match(start: index + 1, end: index + 3, type: .time, value: reference.iso + "T" + part)
@@ -312,7 +332,7 @@ struct DateRecognizer {
         case "ke":
             if isWord(index + 1, "depan") {
                 // "20 hari ke depan" belongs to the duration before it.
-                if index > 0, let before = word(index - 1), lexicon.contains("unit", before) { return nil }
+                if index > 0, has("unit", at: index - 1) { return nil }
                 return Match(start: index, end: index + 2, type: .date, value: "FUTURE_REF")
             }
             if index + 1 < tokens.count, text(index + 1).lowercased() == "depannya" {
@@ -331,7 +351,7 @@ struct DateRecognizer {
 
     /// Senin, Senin (30/1), Senin (30/01/2023), Senin, 30 Januari 2023, Rabu lalu, Kamis depan.
     func dayExpression(at index: Int) -> Match? {
-        guard let first = word(index), let weekdayText = lexicon.value("weekday", first), let weekday = Int(weekdayText)
+        guard let first = word(index), let weekdayText = value("weekday", at: index), let weekday = Int(weekdayText)
         else { return nil }
         // "minggu" in lowercase is the week, not Sunday.
         if first == "minggu", let scalar = source.scalars[tokens.start(index)...].first, scalar.isKutipLowercase {
@@ -437,7 +457,7 @@ struct DateRecognizer {
         // "3 - 4 Oktober 2017": a range of days is valued by its first day.
         if let firstDay = word(cursor).flatMap(Int.init), (1...31).contains(firstDay), isWord(cursor + 1, "-"),
             let secondDay = word(cursor + 2).flatMap(Int.init), (1...31).contains(secondDay), secondDay > firstDay,
-            let monthWord = word(cursor + 3), let month = lexicon.value("month", monthWord).flatMap(Int.init)
+            let month = value("month", at: cursor + 3).flatMap(Int.init)
         {
             var end = cursor + 4
             var year: Int?
@@ -450,14 +470,14 @@ struct DateRecognizer {
             }
         }
         var periodPrefix = false
-        if lexicon.contains("period-start", first) || lexicon.contains("period-mid", first)
-            || lexicon.contains("period-end", first)
+        if has("period-start", at: index) || has("period-mid", at: index)
+            || has("period-end", at: index)
         {
             cursor += 1
             periodPrefix = true
             if isWord(cursor, "tahun", "bulan")
                 && (word(cursor + 1)?.first?.isNumber == true
-                    || word(cursor + 1).map { lexicon.contains("month", $0) } == true)
+                    || has("month", at: cursor + 1))
             {
                 cursor += 1
             }
@@ -476,7 +496,7 @@ struct DateRecognizer {
         }
         // Day number, month name, year.
         if let dayText = word(cursor), let day = Int(dayText), (1...31).contains(day), dayText.count <= 2,
-            let monthWord = word(cursor + 1), let month = lexicon.value("month", monthWord).flatMap(Int.init)
+            let month = value("month", at: cursor + 1).flatMap(Int.init)
         {
             var end = cursor + 2
             if isWord(end, ".") && adjacent(end - 1, end) { end += 1 }  // "Jan."
@@ -489,7 +509,7 @@ struct DateRecognizer {
             return Match(start: start, end: extendModifier(end), type: .date, value: value)
         }
         // Month name and year, or a month name alone (capitalized, to avoid "mei" the word … it is only a month).
-        if let monthWord = word(cursor), let month = lexicon.value("month", monthWord).flatMap(Int.init),
+        if let monthWord = word(cursor), let month = value("month", at: cursor).flatMap(Int.init),
             monthWord.count >= 4 || source.scalars[tokens.start(cursor)].isKutipUppercase
         {
             if let yearText = word(cursor + 1), let year = Int(yearText), yearText.count == 4,
@@ -613,7 +633,7 @@ struct DateRecognizer {
         if first == "kemarin", isWord(index + 1, "lusa"), let reference {
             return Match(start: index, end: index + 2, type: .date, value: reference.adding(days: -2).iso)
         }
-        if let offset = lexicon.value("day-offset", first).flatMap(Int.init), let reference {
+        if let offset = value("day-offset", at: index).flatMap(Int.init), let reference {
             // "esok" only with "hari": "esok hari".
             if first == "esok" && !isWord(index + 1, "hari") { return nil }
             let end = first == "esok" ? index + 2 : index + 1
@@ -621,13 +641,13 @@ struct DateRecognizer {
         }
         // tadi pagi / pagi tadi / pagi ini / nanti malam / malam tadi / semalam
         if let reference {
-            if first == "tadi", let part = word(index + 1).flatMap({ lexicon.value("part-of-day", $0) }) {
+            if first == "tadi", let part = value("part-of-day", at: index + 1) {
                 return Match(start: index, end: index + 2, type: .time, value: reference.iso + "T" + part)
             }
-            if first == "nanti", let part = word(index + 1).flatMap({ lexicon.value("part-of-day", $0) }) {
+            if first == "nanti", let part = value("part-of-day", at: index + 1) {
                 return Match(start: index, end: index + 2, type: .time, value: reference.iso + "T" + part)
             }
-            if let part = lexicon.value("part-of-day", first), first != "dini" {
+            if let part = value("part-of-day", at: index), first != "dini" {
                 if isWord(index + 1, "tadi", "ini") {
                     // "malam tadi" is last night.
                     let day = first == "malam" && isWord(index + 1, "tadi") ? reference.adding(days: -1) : reference
@@ -670,11 +690,11 @@ struct DateRecognizer {
     /// "dua tahun" (P2Y), "selama tiga bulan", "sepekan" (P1W), "dua hari lalu"
     /// (a date), "10 tahun lagi" (a year).
     func durationOrRelative(at index: Int) -> Match? {
-        guard let first = word(index) else { return nil }
+        guard word(index) != nil else { return nil }
         var amount: Double?
         var vagueAmount = false
         var unitIndex: Int
-        if let unit = lexicon.value("one-unit", first) {
+        if let unit = value("one-unit", at: index) {
             if unit == "NIGHT" { return nil }
             if index > 0, isWord(index - 1, "hampir") {
                 return finishDuration(start: index - 1, unitEnd: index + 1, amount: 1, vague: false, unit: unit)
@@ -691,7 +711,7 @@ struct DateRecognizer {
         for back in 1...3 where index - back >= 0 {
             if lexicon.contains("age", text(index - back).lowercased()) || isWord(index - back, "genap") { return nil }
         }
-        guard let unitWord = word(unitIndex), let unit = lexicon.value("unit", unitWord) else { return nil }
+        guard let unitWord = word(unitIndex), let unit = self.value("unit", at: unitIndex) else { return nil }
         if unit == "Y", isWord(unitIndex + 1, "ini", "itu") { return nil }  // an age: "Bek 32 tahun ini"
         // An age after a name or initials: "saudara SD 27 tahun".
         if unit == "Y", index > 0, tokens.kind(index - 1) == .word,
@@ -796,7 +816,7 @@ struct DateRecognizer {
         if first == "per", isWord(index + 1, "musim") {
             return Match(start: index, end: index + 2, type: .set, value: "P1Y")
         }
-        guard lexicon.contains("set-word", first) else { return nil }
+        guard has("set-word", at: index) else { return nil }
         var unitText = text(index + 1).lowercased()
         if unitText.hasSuffix("nya") { unitText.removeLast(3) }
         if let unit = lexicon.value("unit", unitText) {
@@ -861,7 +881,7 @@ struct DateRecognizer {
             return Match(start: index, end: past ? nameEnd + 1 : nameEnd, type: .date, value: String(best.year))
         }
         var end = nameEnd + 1
-        if let marker = word(end), lexicon.contains("hijri-marker", marker) {
+        if has("hijri-marker", at: end) {
             end += 1
         } else if lexicon.contains("hijri-marker", text(end).lowercased()) {
             end += 1
@@ -880,20 +900,20 @@ struct DateRecognizer {
 
     /// pukul 10.00 WIB, jam 14:30 WITA, 09.15 WIT.
     func clockTime(at index: Int, date: CivilDate?) -> Match? {
-        guard let first = word(index) else { return nil }
+        guard word(index) != nil else { return nil }
         var cursor = index
-        let marked = lexicon.contains("clock", first)
+        let marked = has("clock", at: index)
         if marked { cursor += 1 }
         guard case (var hour, let minute)? = clock(at: cursor) else { return nil }
         var end = cursor + 1
         var zone = false
-        if let next = word(end), lexicon.contains("zone", next) {
+        if has("zone", at: end) {
             end += 1
             zone = true
         }
         guard marked || zone else { return nil }
         // "pukul 03.00 dini hari", "pukul 07.00 pagi": the part of day belongs to the time.
-        if let next = word(end), lexicon.contains("part-of-day", next) {
+        if let next = word(end), has("part-of-day", at: end) {
             end += 1
             if next == "dini", isWord(end, "hari") { end += 1 }
             // "pukul 8 malam" is 20:00, "pukul 2 siang" 14:00.
@@ -919,13 +939,13 @@ struct DateRecognizer {
     /// ("Senin (30/1) pukul 10.00 WIB") is one TIME.
     func extendWithTime(_ match: Match, date: CivilDate) -> Match {
         var end = match.end
-        if let next = word(end), let part = lexicon.value("part-of-day", next) {
+        if let part = value("part-of-day", at: end) {
             end += 1
             if isWord(end, "hari") { end += 1 }
             if let time = clockTime(at: end, date: date) {
                 return Match(start: match.start, end: time.end, type: .time, value: time.value)
             }
-            if let zone = word(end), lexicon.contains("zone", zone) { end += 1 }
+            if has("zone", at: end) { end += 1 }
             if isWord(end, "tadi", "ini") { end += 1 }
             return Match(start: match.start, end: end, type: .time, value: date.iso + "T" + part)
         }

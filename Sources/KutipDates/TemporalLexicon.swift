@@ -64,8 +64,9 @@ public struct TemporalLexicon: Sendable {
         contextOnly = words.map { DateRecognizer.contextOnly($0, self) }
     }
 
-    /// The entry index of `word` in the hashed table, or `nil`.
-    private func entry(_ word: String) -> Int? {
+    /// The index of `word`'s entry in the hashed table, or `nil`; with
+    /// ``value(_:entry:)`` a caller looks a word up once for many categories.
+    func entryIndex(_ word: String) -> Int? {
         let hash = Self.wordHash(word)
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
@@ -76,20 +77,21 @@ public struct TemporalLexicon: Sendable {
         }
     }
 
-    /// Whether `word` (lowercase) is listed but never starts an expression:
-    /// the recognizer tries no pattern there.
-    func isContextOnly(_ word: String) -> Bool {
-        guard let entry = entry(word) else { return false }
-        return contextOnly[entry]
-    }
-
-    /// The value of `word` (lowercase) in `category`, or `nil`.
-    public func value(_ category: String, _ word: String) -> String? {
-        guard let entry = entry(word) else { return nil }
+    /// The value in `category` of the word with entry index `entry`.
+    func value(_ category: String, entry: Int) -> String? {
         for sense in Int(senseStarts[entry])..<Int(senseStarts[entry + 1]) where senseCategories[sense] == category {
             return senseValues[sense]
         }
         return nil
+    }
+
+    /// Whether the word with entry index `entry` never starts an expression.
+    func isContextOnly(entry: Int) -> Bool { contextOnly[entry] }
+
+    /// The value of `word` (lowercase) in `category`, or `nil`.
+    public func value(_ category: String, _ word: String) -> String? {
+        guard let entry = entryIndex(word) else { return nil }
+        return value(category, entry: entry)
     }
 
     /// Whether `word` (lowercase) is listed in `category`.
@@ -97,9 +99,14 @@ public struct TemporalLexicon: Sendable {
 
     /// FNV-1a of the word's UTF-8 bytes.
     static func wordHash(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash ^ (hash >> 32)
+        // Through the contiguous bytes: iterating the UTF-8 view byte by byte
+        // cost more than the rest of a look-up.
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash ^ (hash >> 32)
+        }
     }
 
     /// Whether the scalars (any case) may be a listed word.
