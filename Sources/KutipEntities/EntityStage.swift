@@ -127,7 +127,7 @@ public struct EntityStage: Stage {
     }
 
     /// ``sameName(_:_:)`` on scalars, for callers that compare one word many times.
-    static func sameName(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+    public static func sameName(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if x == y { return true }
         guard x.first == y.first, x.count >= 4, y.count >= 4 else { return false }
         let limit = max(x.count, y.count) >= 8 ? 2 : 1

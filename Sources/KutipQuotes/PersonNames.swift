@@ -6,6 +6,8 @@ import KutipEntities
 struct PersonNames: Sendable {
     /// Each person's name in words, in order of first mention.
     var names: [[String]] = []
+    /// The scalars of each name's words, for the misspelling test.
+    var nameScalars: [[[Unicode.Scalar]]] = []
     var firstMention: [Int] = []
     /// Short or nicknames to full names.
     var aliases: [String: [String]] = [:]
@@ -34,6 +36,7 @@ struct PersonNames: Sendable {
         indexOfName[key] = names.count
         keys.append(key)
         names.append(name)
+        nameScalars.append(name.map { Array($0.unicodeScalars) })
         firstMention.append(offset)
         mentions.append([(token, offset)])
         words.formUnion(name)
@@ -47,6 +50,7 @@ struct PersonNames: Sendable {
         let keep = kept.indices.filter { !kept[$0].isEmpty }
         guard !keep.isEmpty else { return }
         names = keep.map { names[$0] }
+        nameScalars = keep.map { nameScalars[$0] }
         keys = keep.map { keys[$0] }
         mentions = keep.map { kept[$0] }
         indexOfName = [:]
@@ -83,10 +87,9 @@ struct PersonNames: Sendable {
     /// `name` without titles, ranks and degrees at either end.
     func stripped(_ name: String, titles: Set<String>) -> String {
         var words = name.split(separator: " ").map(String.init)
-        while words.count > 1, titles.contains(words[0]) || words[0].contains(".") { words.removeFirst() }
-        while words.count > 1, titles.contains(words[words.count - 1]) || words[words.count - 1].contains(".") {
-            words.removeLast()
-        }
+        func isTitle(_ word: String) -> Bool { titles.contains(word) || word.unicodeScalars.contains(".") }
+        while words.count > 1, isTitle(words[0]) { words.removeFirst() }
+        while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
         return words.joined(separator: " ")
     }
 
@@ -103,13 +106,19 @@ struct PersonNames: Sendable {
         var best = words
         var bestMention = Int.max
         let initial = words.first?.unicodeScalars.first ?? " "
+        // The words' scalars are made once, not once per candidate word.
+        let wordScalars = words.map { Array($0.unicodeScalars) }
+        // "Sandi" for "Sandiaga Uno": one word that begins a longer name's word.
+        let nickname = words.count == 1 && words[0].count >= 4
         for index in byInitial[initial] ?? [] where names[index].count > words.count {
             let candidate = names[index]
-            // "Sandi" for "Sandiaga Uno": one word that begins a longer name's word.
-            let nickname = words.count == 1 && words[0].count >= 4
+            let candidateScalars = nameScalars[index]
             guard
-                words.allSatisfy({ word in
-                    candidate.contains { EntityStage.sameName(word, $0) || (nickname && $0.hasPrefix(word)) }
+                wordScalars.indices.allSatisfy({ word in
+                    candidate.indices.contains {
+                        words[word] == candidate[$0] || EntityStage.sameName(wordScalars[word], candidateScalars[$0])
+                            || (nickname && candidate[$0].hasPrefix(words[word]))
+                    }
                 })
             else { continue }
             if firstMention[index] < bestMention || (firstMention[index] == bestMention && candidate.count > best.count)
