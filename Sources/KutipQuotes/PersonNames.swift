@@ -22,13 +22,18 @@ struct PersonNames: Sendable {
     var indexOfName: [UInt64: Int] = [:]
     var keys: [UInt64] = []
 
-    mutating func add(key: UInt64, at offset: Int, token: Int, name makeName: () -> [String]) {
-        if let existing = indexOfName[key] {
-            firstMention[existing] = min(firstMention[existing], offset)
-            mentions[existing].append((token, offset))
-            return
-        }
-        let name = makeName()
+    /// Records a mention of the name whose words hash to `key`; `false` when
+    /// no such name is known yet (then ``add(key:at:token:name:)`` it).
+    mutating func addMention(key: UInt64, at offset: Int, token: Int) -> Bool {
+        guard let existing = indexOfName[key] else { return false }
+        firstMention[existing] = min(firstMention[existing], offset)
+        mentions[existing].append((token, offset))
+        return true
+    }
+
+    /// Adds a name first mentioned at `offset`, or a mention of it when known.
+    mutating func add(key: UInt64, at offset: Int, token: Int, name: [String]) {
+        if addMention(key: key, at: offset, token: token) { return }
         guard !name.isEmpty else { return }
         for initial in Set(name.compactMap { $0.unicodeScalars.first }) {
             byInitial[initial, default: []].append(names.count)

@@ -202,19 +202,6 @@ extension QuoteFinder {
             let speaker = speakerBefore(cue, limit: range.lowerBound)
             guard speaker.isKnown else { return nil }
             var start = cue + 1
-            func skipIntroducers() {
-                while start < range.upperBound {
-                    if isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
-                        start += 1
-                    } else if start + 1 < range.upperBound, isPunctuation(start + 1, ","),
-                        !classes[start].isDisjoint(with: [.adverb, .connective])
-                    {
-                        start += 2  // "mengatakan juga, bangsa …"
-                    } else {
-                        break
-                    }
-                }
-            }
             // "menyatakan komitmen …" names a thing said, not a clause: most
             // verbs need a comma, colon or "bahwa" before their content.
             let introduced =
@@ -222,7 +209,7 @@ extension QuoteFinder {
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
                     || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1))
             guard introduced || classes[cue].contains(.bare) else { return nil }
-            skipIntroducers()
+            skipIntroducers(&start, before: range.upperBound)
             // Only an adverbial right after the verb is skipped; after "menyebut,"
             // the content has begun ("saat ini Pemprov DKI …").
             if start == cue + 1, start < range.upperBound, classes[start].contains(.adverbial) {
@@ -235,7 +222,7 @@ extension QuoteFinder {
                 }) {
                     start = link + 1
                 }
-                skipIntroducers()
+                skipIntroducers(&start, before: range.upperBound)
             }
             if classes[cue].contains(.directive) {
                 // "meminta (kepada) Pengadilan Negeri Jakarta Utara (untuk) menunda …": the addressee is not content.
@@ -262,5 +249,23 @@ extension QuoteFinder {
                 start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
         }
         return nil
+    }
+
+    /// Moves `start` past the commas, colons, "bahwa" and short adverbs
+    /// ("mengatakan juga, bangsa …") that stand between a cue and its content.
+    /// A method, not a local function: capturing the finder in a mutating
+    /// method copied all of it at every call.
+    func skipIntroducers(_ start: inout Int, before end: Int) {
+        while start < end {
+            if isPunctuation(start, ",:") || classes[start].contains(.complementizer) {
+                start += 1
+            } else if start + 1 < end, isPunctuation(start + 1, ","),
+                !classes[start].isDisjoint(with: [.adverb, .connective])
+            {
+                start += 2  // "mengatakan juga, bangsa …"
+            } else {
+                break
+            }
+        }
     }
 }

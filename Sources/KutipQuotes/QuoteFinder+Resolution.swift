@@ -202,7 +202,13 @@ extension QuoteFinder {
             // Repeated mentions are found by a hash of their words; Strings are made once per name.
             var key: UInt64 = 0
             for index in words { key = (key &* 0x100_0000_01b3) ^ wordHash(index) }
-            result.add(key: key, at: entity.span.start, token: first) { words.map { word($0) } }
+            // Strings are made only for a name not seen before; a loop, not a
+            // closure, because a closure here copied the whole finder each time.
+            if !result.addMention(key: key, at: entity.span.start, token: first) {
+                var name: [String] = []
+                for index in words { name.append(word(index)) }
+                result.add(key: key, at: entity.span.start, token: first, name: name)
+            }
         }
         // Aliases: capitalized runs joined by ", panggilan", ", sapaan", "(…)", "yang akrab disapa".
         var index = 0

@@ -98,6 +98,9 @@ struct QuoteFinder {
                 scalars, tokens.start(index), tokens.end(index), foldedHash: tokens.foldedHash(index))
         }
         abbreviationIndex = [Int32](repeating: -1, count: tokens.count)
+        // Whether an expansion's first word is a role, once per expansion:
+        // an article repeats its abbreviations.
+        var expansionIsRole: [String: Bool] = [:]
         var cursor = 0
         for index in 0..<tokens.count {
             let start = tokens.start(index)
@@ -108,11 +111,15 @@ struct QuoteFinder {
                 abbreviationIndex[index] = Int32(cursor)
                 let abbreviation = abbreviations[cursor]
                 // "Wakapolri", "Kapolda", "Sekjen": an office spelled short is a role word too.
-                if let head = abbreviation.expansion.split(separator: " ").first,
-                    lexicon.classes(of: String(head)).contains(.role)
-                {
-                    classes[index].insert(.role)
+                let isRole: Bool
+                if let known = expansionIsRole[abbreviation.expansion] {
+                    isRole = known
+                } else {
+                    let head = abbreviation.expansion.unicodeScalars.prefix { $0 != " " }
+                    isRole = !head.isEmpty && lexicon.classes(of: String(head)).contains(.role)
+                    expansionIsRole[abbreviation.expansion] = isRole
                 }
+                if isRole { classes[index].insert(.role) }
             }
         }
         var entityIndex = 0
