@@ -33,8 +33,9 @@ public struct AbbreviationLexicon: Sendable {
     /// Entries by their exact short form.
     public private(set) var entries: [String: Entry] = [:]
     private var folded: [String: Entry] = [:]
-    private var exactHashes = HashFilter(capacity: 8192)
-    private var foldedHashes = HashFilter(capacity: 8192)
+    /// Hashes of every short form as written and folded: most words are no
+    /// short form, and a miss must cost one bit test.
+    private var shortHashes = HashFilter(capacity: 16384)
     /// ``entries`` and the folded entries keyed by their hashes, so that an
     /// ASCII word is looked up without making a String.
     private var exactTable = ScalarTable()
@@ -101,7 +102,7 @@ public struct AbbreviationLexicon: Sendable {
                 cueHashes.insert(Self.hash(cue.unicodeScalars, fold: true))
             }
         }
-        exactHashes.insert(Self.hash(entry.short.unicodeScalars, fold: false))
+        shortHashes.insert(Self.hash(entry.short.unicodeScalars, fold: false))
         let hasLowercase = entry.short.unicodeScalars.contains { $0.isKutipLowercase }
         let letters = entry.short.unicodeScalars.filter { $0.isKutipLetter }.count
         if hasLowercase && letters >= 2
@@ -110,7 +111,7 @@ public struct AbbreviationLexicon: Sendable {
             let key = entry.short.lowercased()
             if folded[key] == nil {
                 folded[key] = entry
-                foldedHashes.insert(Self.hash(entry.short.unicodeScalars, fold: true))
+                shortHashes.insert(Self.hash(entry.short.unicodeScalars, fold: true))
             }
         }
         let words = entry.short.split(separator: " ")
@@ -187,22 +188,29 @@ public struct AbbreviationLexicon: Sendable {
     public func entry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, shape: WordShape)
         -> Entry?
     {
+        // One filter holds the exact and the folded short forms; for a
+        // lowercase word the two hashes are equal, so most words cost one probe.
+        let exactMay = shortHashes.mayContain(shape.exactHash)
+        // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
+        let allLower = shape.uppercase == 0 && shape.lowercase > 0
+        let allUpper = shape.lowercase == 0 && shape.uppercase > 0
+        let capitalized = shape.startsUppercase && shape.uppercase == 1 && shape.lowercase > 0
+        let foldedMay =
+            (allLower || allUpper || capitalized)
+            && (shape.foldedHash == shape.exactHash ? exactMay : shortHashes.mayContain(shape.foldedHash))
+        guard exactMay || foldedMay else { return nil }
         // ASCII words are matched on scalars; others as Strings, which compare
         // canonically equivalent spellings as equal.
         var ascii = true
         for offset in start..<end where scalars[offset].value >= 0x80 { ascii = false }
-        if exactHashes.mayContain(shape.exactHash) {
+        if exactMay {
             if ascii {
                 if let entry = exactTable.find(shape.exactHash, scalars, start, end, fold: false) { return entry }
             } else if let entry = entries[Self.string(scalars, start, end)] {
                 return entry
             }
         }
-        // Folded look-up only for all-lowercase, all-capital or capitalized spellings.
-        let allLower = shape.uppercase == 0 && shape.lowercase > 0
-        let allUpper = shape.lowercase == 0 && shape.uppercase > 0
-        let capitalized = shape.startsUppercase && shape.uppercase == 1 && shape.lowercase > 0
-        guard allLower || allUpper || capitalized, foldedHashes.mayContain(shape.foldedHash) else { return nil }
+        guard foldedMay else { return nil }
         let found =
             ascii
             ? foldedTable.find(shape.foldedHash, scalars, start, end, fold: true)

@@ -23,13 +23,13 @@ public struct HashFilter: Sendable {
     }
 
     /// `false` when `hash` was certainly never inserted.
-    @inlinable
+    @inlinable @inline(__always)
     public func mayContain(_ hash: UInt64) -> Bool {
         let index = Self.mix(hash) & mask
         return bits[Int(index >> 6)] & (1 << (index & 63)) != 0
     }
 
-    @usableFromInline
+    @usableFromInline @inline(__always)
     static func mix(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 29) }
 }
 
