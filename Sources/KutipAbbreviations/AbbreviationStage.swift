@@ -40,13 +40,18 @@ public struct AbbreviationStage: Stage {
         let source = document.source
         let boilerplate = document.boilerplate ?? []
         let definitions = articleDefinitions(document, boilerplate)
-        let initials = personInitials(tokens, scalars)
-        var context: Set<String>?
-        var choices: [String: (expansion: String, alternatives: [String])] = [:]
+        // One pass over the tokens: the person nouns that introduce initials and
+        // the cue words that choose between senses are noted as they pass (in
+        // boilerplate too, as the article's evidence), and the decisions that
+        // need the whole article are made after it.
+        var notes = ArticleNotes()
+        var ambiguous: [(found: Int, entry: AbbreviationLexicon.Entry)] = []
+        var shortForms: [(found: Int, wordEnd: Int)] = []  // of three letters or fewer: maybe initials
         var found: [Abbreviation] = []
         var boilerplateCursor = SpanCursor(boilerplate)
         var index = 0
         while index < tokens.count {
+            notes.observe(index, tokens, source, lexicon)
             let start = tokens.start(index)
             var end = tokens.end(index)
             defer { index += 1 }
@@ -62,8 +67,10 @@ public struct AbbreviationStage: Stage {
             if entry == nil, lexicon.longestInWords > 1, lexicon.multiWordFirstHashes.mayContain(shape.exactHash),
                 let (last, entry) = multiWordEntry(at: index, tokens, source)
             {
+                for skipped in (index + 1)...last { notes.observe(skipped, tokens, source, lexicon) }
                 let span = source.span(start, tokens.end(last))
-                found.append(choose(entry, span, document, &context, &choices))
+                if entry.senses.count > 1 { ambiguous.append((found.count, entry)) }
+                found.append(Abbreviation(span: span, expansion: entry.senses[0].expansion, origin: .lexicon))
                 index = last
                 continue
             }
@@ -74,12 +81,11 @@ public struct AbbreviationStage: Stage {
                 found.append(Abbreviation(span: source.span(start, end), expansion: expansion, origin: .article))
                 continue
             }
-            // Initials that name a person ("tersangka SD", "saudara MA") are no abbreviation.
-            if end - start <= 3, !initials.isEmpty,
-                initials.contains(String(String.UnicodeScalarView(scalars[start..<end])))
-            {
-                continue
-            }
+            // Initials that name a person ("tersangka SD") are no abbreviation:
+            // they are known only after the whole article, so short forms are
+            // noted here and dropped below.
+            let mayBeInitials = end - start <= 3
+            let wordEnd = end
             // "Kab" + "." when the tokenizer did not keep the period.
             if index + 1 < tokens.count, tokens.start(index + 1) == end, end < scalars.count, scalars[end] == ".",
                 tokens.end(index + 1) == end + 1, let dotted = lexicon.entry(in: scalars, start, end + 1)
@@ -87,12 +93,69 @@ public struct AbbreviationStage: Stage {
                 entry = dotted
                 end += 1
                 index += 1
+                notes.observe(index, tokens, source, lexicon)
             }
             if let entry {
-                found.append(choose(entry, source.span(start, end), document, &context, &choices))
+                if mayBeInitials { shortForms.append((found.count, wordEnd)) }
+                if entry.senses.count > 1 { ambiguous.append((found.count, entry)) }
+                found.append(
+                    Abbreviation(span: source.span(start, end), expansion: entry.senses[0].expansion, origin: .lexicon))
             }
         }
-        return found
+        // Ambiguous forms: the sense whose cue words the article holds most, once per form.
+        var choices: [String: (expansion: String, alternatives: [String])] = [:]
+        let context = ambiguous.isEmpty ? [] : notes.cueWords(tokens, source, lexicon)
+        for (position, entry) in ambiguous {
+            let chosen = choices[entry.short] ?? choose(entry, context: context)
+            choices[entry.short] = chosen
+            found[position].expansion = chosen.expansion
+            found[position].alternatives = chosen.alternatives
+        }
+        let initials = personInitials(after: notes.personNouns, tokens, scalars)
+        guard !initials.isEmpty, !shortForms.isEmpty else { return found }
+        var dropped = Set<Int>()
+        for (position, wordEnd) in shortForms
+        where initials.contains(AbbreviationLexicon.string(scalars, found[position].span.start, wordEnd)) {
+            dropped.insert(position)
+        }
+        return dropped.isEmpty ? found : found.indices.filter { !dropped.contains($0) }.map { found[$0] }
+    }
+
+    /// What a pass over an article notes for the decisions that need all of it.
+    struct ArticleNotes {
+        /// Tokens that are person nouns ("tersangka", "saudara").
+        var personNouns: [Int] = []
+        /// Tokens that may be cue words of ambiguous forms (their hash is one).
+        var cueCandidates: [Int] = []
+
+        /// The cue words the article holds, lowercased: made only when some
+        /// form is ambiguous.
+        func cueWords(_ tokens: TokenList, _ source: SourceText, _ lexicon: AbbreviationLexicon) -> Set<String> {
+            var words = Set<String>()
+            for index in cueCandidates {
+                let word = source.slice(tokens.start(index), tokens.end(index)).lowercased()
+                if lexicon.cueWords.contains(word) { words.insert(word) }
+            }
+            return words
+        }
+
+        /// Notes token `index`: a length test and a hash filter per word, so
+        /// ordinary text costs no String.
+        @inline(__always)
+        mutating func observe(_ index: Int, _ tokens: TokenList, _ source: SourceText, _ lexicon: AbbreviationLexicon) {
+            let kind = tokens.kind(index)
+            guard kind == .word || kind == .abbreviation else { return }
+            let hash = tokens.foldedHash(index)
+            let length = tokens.end(index) - tokens.start(index)
+            if kind == .word, length < 32, AbbreviationStage.personNounLengthMask & (1 << UInt32(length)) != 0,
+                AbbreviationStage.personNounFilter.mayContain(hash),
+                AbbreviationStage.personNouns.contains(
+                    source.slice(tokens.start(index), tokens.end(index)).lowercased())
+            {
+                personNouns.append(index)
+            }
+            if lexicon.cueHashes.mayContain(hash) { cueCandidates.append(index) }
+        }
     }
 
     /// Words after which capital initials name a person.
@@ -104,11 +167,10 @@ public struct AbbreviationStage: Stage {
     /// Capital initials the article uses as a person's name: after a word that
     /// introduces a person ("tersangka SD", "saudara MA", "berinisial AY"), and
     /// the initials listed with them ("Al, KR dan SD"). They are names in the
-    /// whole article, not abbreviations.
-    ///
-    /// Person nouns are found first (a length test and a hash filter per word),
-    /// so ordinary text costs no String.
-    private func personInitials(_ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Set<String> {
+    /// whole article, not abbreviations. `nouns` are the person nouns' tokens.
+    private func personInitials(
+        after nouns: [Int], _ tokens: TokenList, _ scalars: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> Set<String> {
         var names: Set<String> = []
         func isInitials(_ index: Int) -> Bool {
             let start = tokens.start(index)
@@ -120,15 +182,7 @@ public struct AbbreviationStage: Stage {
         func text(_ index: Int) -> String {
             AbbreviationLexicon.string(scalars, tokens.start(index), tokens.end(index))
         }
-        let lengths = Self.personNounLengthMask
-        let filter = Self.personNounFilter
-        for index in tokens.indices where tokens.kind(index) == .word {
-            let start = tokens.start(index)
-            let end = tokens.end(index)
-            guard end - start < 32, lengths & (1 << UInt32(end - start)) != 0,
-                filter.mayContain(tokens.foldedHash(index)),
-                Self.personNouns.contains(text(index).lowercased())
-            else { continue }
+        for index in nouns {
             // The initials within the next few words, and those listed after them.
             var cursor = index + 1
             while cursor < tokens.count, cursor - index <= 4, !isInitials(cursor) {
@@ -181,46 +235,22 @@ public struct AbbreviationStage: Stage {
         return best
     }
 
-    /// The sense of `entry` the article's context favours. The context is the
-    /// whole article, so the choice is made once per short form and reused.
-    private func choose(
-        _ entry: AbbreviationLexicon.Entry, _ span: Span, _ document: Document, _ context: inout Set<String>?,
-        _ choices: inout [String: (expansion: String, alternatives: [String])]
-    ) -> Abbreviation {
-        guard entry.senses.count > 1 else {
-            return Abbreviation(span: span, expansion: entry.senses[0].expansion, origin: .lexicon)
-        }
-        if let chosen = choices[entry.short] {
-            return Abbreviation(
-                span: span, expansion: chosen.expansion, origin: .lexicon, alternatives: chosen.alternatives)
-        }
-        if context == nil { context = contextWords(document) }
+    /// The sense of `entry` whose cue words occur most in the article
+    /// (`context`), the most common sense on a tie, and the others.
+    private func choose(_ entry: AbbreviationLexicon.Entry, context: Set<String>) -> (
+        expansion: String, alternatives: [String]
+    ) {
         var best = 0
         var bestScore = -1
         for (position, sense) in entry.senses.enumerated() {
-            let score = sense.cues.filter { context!.contains($0) }.count
+            let score = sense.cues.filter { context.contains($0) }.count
             if score > bestScore {
                 best = position
                 bestScore = score
             }
         }
         let alternatives = entry.senses.enumerated().filter { $0.offset != best }.map(\.element.expansion)
-        choices[entry.short] = (entry.senses[best].expansion, alternatives)
-        return Abbreviation(
-            span: span, expansion: entry.senses[best].expansion, origin: .lexicon, alternatives: alternatives)
-    }
-
-    /// The article's cue words, lowercased: the evidence for choosing between
-    /// senses. Only words that are some sense's cue are materialized.
-    func contextWords(_ document: Document) -> Set<String> {
-        guard let tokens = document.tokens else { return [] }
-        var words = Set<String>()
-        for index in tokens.indices where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
-            guard lexicon.cueHashes.mayContain(tokens.foldedHash(index)) else { continue }
-            let word = document.source.slice(tokens.start(index), tokens.end(index)).lowercased()
-            if lexicon.cueWords.contains(word) { words.insert(word) }
-        }
-        return words
+        return (entry.senses[best].expansion, alternatives)
     }
 
     /// The article's own definitions, with nested abbreviations spelled out.
