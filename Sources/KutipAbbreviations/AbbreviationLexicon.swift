@@ -126,20 +126,24 @@ public struct AbbreviationLexicon: Sendable {
     /// "Kementerian Hukum dan HAM" → "… Hak Asasi Manusia". Only unambiguous
     /// all-capital forms are replaced, since a word in a name may look like one.
     private mutating func expandNested() {
+        // An entry none of whose words was replaced has none to replace in the
+        // next round either: only the entries changed in a round are read again.
+        var pending: Set<String>?
         for _ in 0..<3 {
-            var changed = false
-            for (short, entry) in entries {
+            var changed: Set<String> = []
+            for (short, entry) in entries where pending?.contains(short) ?? true {
                 var updated = entry
                 for index in updated.senses.indices {
                     let expanded = expandWords(in: updated.senses[index].expansion, excluding: short)
                     if expanded != updated.senses[index].expansion {
                         updated.senses[index].expansion = expanded
-                        changed = true
+                        changed.insert(short)
                     }
                 }
                 if updated != entry { add(updated) }
             }
-            if !changed { break }
+            if changed.isEmpty { break }
+            pending = changed
         }
     }
 
@@ -150,6 +154,21 @@ public struct AbbreviationLexicon: Sendable {
         var words: [Substring] = []
         var changed = false
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            // Most words are no listed short form: test the first letter and the
+            // filter on scalars before trimming Characters and making a String.
+            let scalars = word.unicodeScalars
+            var low = scalars.startIndex
+            var high = scalars.endIndex
+            while low < high, Self.isEdgePunctuation(scalars[low]) { low = scalars.index(after: low) }
+            while high > low, Self.isEdgePunctuation(scalars[scalars.index(before: high)]) {
+                high = scalars.index(before: high)
+            }
+            guard low < high, scalars[low].isKutipUppercase,
+                shortHashes.mayContain(Self.hash(scalars[low..<high], fold: false))
+            else {
+                words.append(word)
+                continue
+            }
             // Only a capitalized word can be replaced; trim punctuation by index, no copies.
             var core = word[...]
             while let first = core.first, ",;:.()".contains(first) { core = core.dropFirst() }
@@ -166,6 +185,14 @@ public struct AbbreviationLexicon: Sendable {
             changed = true
         }
         return changed ? words.joined(separator: " ") : text
+    }
+
+    /// The punctuation ``expandWords(in:excluding:)`` trims from a word's ends.
+    static func isEdgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ";", ":", ".", "(", ")": true
+        default: false
+        }
     }
 
     /// The entry for a short form spelled by `scalars`, by the matching rules
@@ -250,7 +277,16 @@ public struct AbbreviationLexiconError: Error, CustomStringConvertible, Sendable
 }
 
 extension String {
+    /// The string without leading and trailing characters of `set`.
     func trimming(_ set: String) -> String {
+        // Most fields need no trimming: check their ends by scalar first,
+        // since walking Characters cost more than the rest of loading.
+        let scalars = set.unicodeScalars
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !scalars.contains(first),
+            !scalars.contains(last)
+        {
+            return self
+        }
         let characters = set.count == 1 ? [set.first!] : Array(set)
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
