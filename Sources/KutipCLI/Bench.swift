@@ -88,6 +88,7 @@ struct Bench: ParsableCommand {
         let megabytes = Double(bytes) / 1_000_000
         if perStage {
             var prepared = texts.map { Document(text: $0) }
+            var timings: [(name: String, seconds: Double)] = []
             for stage in pipeline.stages {
                 var best = Double.infinity
                 var output = prepared
@@ -104,11 +105,16 @@ struct Bench: ParsableCommand {
                     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                     output = documents
                 }
+                timings.append((stage.name, best))
+                prepared = output
+            }
+            // The share says what each stage adds to the pipeline's time.
+            let sum = timings.reduce(0) { $0 + $1.seconds }
+            for (name, seconds) in timings {
                 print(
                     String(
-                        format: "  stage %-14@ %8.1f MB/s  (%.1f ms per MB)", stage.name as NSString, megabytes / best,
-                        best * 1000 / megabytes))
-                prepared = output
+                        format: "  stage %-14@ %8.1f MB/s  (%.1f ms per MB, %4.1f%% of the stages' time)",
+                        name as NSString, megabytes / seconds, seconds * 1000 / megabytes, 100 * seconds / sum))
             }
         }
         let stages = pipeline.stageNames.joined(separator: " → ")

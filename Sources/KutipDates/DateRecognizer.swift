@@ -144,6 +144,13 @@ struct DateRecognizer {
                     match.value.count > 10 && match.value.dropFirst(10).hasPrefix("T") ? match.value.dropFirst(10) : ""
                 match = Match(start: match.start, end: bracket.end, type: match.type, value: bracket.value + partOfDay)
             }
+            // "15 Juni (H - 10)": the count of days to Lebaran in brackets belongs to the date.
+            if match.type == .date, match.end + 4 < tokens.count, isWord(match.end, "("),
+                text(match.end + 1) == "H", ["-", "+"].contains(text(match.end + 2)),
+                tokens.kind(match.end + 3) == .number, isWord(match.end + 4, ")")
+            {
+                match.end += 5
+            }
             // Never run into boilerplate.
             if let limit = boilerplateCursor.nextStart {
                 while match.end > match.start + 1, tokens.end(match.end - 1) > limit { match.end -= 1 }
@@ -351,6 +358,10 @@ struct DateRecognizer {
 
     /// Senin, Senin (30/1), Senin (30/01/2023), Senin, 30 Januari 2023, Rabu lalu, Kamis depan.
     func dayExpression(at index: Int) -> Match? {
+        // "hari Kamis": the word "hari" before a day name belongs to it.
+        if word(index) == "hari", let day = dayExpression(at: index + 1) {
+            return Match(start: index, end: day.end, type: day.type, value: day.value)
+        }
         guard let first = word(index), let weekdayText = value("weekday", at: index), let weekday = Int(weekdayText)
         else { return nil }
         // "minggu" in lowercase is the week, not Sunday.
@@ -499,7 +510,10 @@ struct DateRecognizer {
             let month = value("month", at: cursor + 1).flatMap(Int.init)
         {
             var end = cursor + 2
-            if isWord(end, ".") && adjacent(end - 1, end) { end += 1 }  // "Jan."
+            // "Jan." takes its period; a month written out does not ("pada 1 Juli.").
+            if isWord(end, "."), adjacent(end - 1, end), !Self.fullMonthNames.contains(word(end - 1) ?? "") {
+                end += 1
+            }
             var year: Int?
             if let yearText = word(end), let value = Int(yearText), yearText.count == 4, (1900...2100).contains(value) {
                 year = value
@@ -533,13 +547,16 @@ struct DateRecognizer {
             else { return nil }
             guard var year = yearFor(month: month) else { return nil }
             var end = cursor + 1
-            if isWord(end, "lalu", "ini", "depan", "mendatang") {
+            if isWord(end, "lalu", "ini", "depan", "mendatang", "nanti") {
                 // "Januari lalu" in a January article is last year's; "Juni depan" in June, next year's.
                 if let reference, hasPublished {
                     if isWord(end, "lalu") {
                         year = month < reference.month ? reference.year : reference.year - 1
                     } else if isWord(end, "ini") {
                         year = reference.year
+                    } else if isWord(end, "nanti") {
+                        // "Desember nanti" written in December: later this month.
+                        year = month >= reference.month ? reference.year : reference.year + 1
                     } else {
                         year = month > reference.month ? reference.year : reference.year + 1
                     }

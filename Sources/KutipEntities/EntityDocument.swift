@@ -204,6 +204,11 @@ struct EntityDocument {
         harmonizeTypes()
         splitPersons()
         assignCanonicals(aliases)
+        // A single letter names no organization or place ("H" in "H - 2", "T" in
+        // "T - HR3"); a person's initial ("tersangka M") stays.
+        mentions.removeAll {
+            $0.type != .person && $0.end - $0.first == 1 && tokens.end($0.first) - tokens.start($0.first) == 1
+        }
     }
 
     static let titles = hashes(

@@ -64,6 +64,9 @@ public struct AttributionLexicon: Sendable {
         public static let agent = WordClass(rawValue: 1 << 23)
         /// A verb whose addressee precedes the content ("meminta KPK mengeluarkan …").
         public static let directive = WordClass(rawValue: 1 << 24)
+        /// A passive verb of hearsay whose source the text may not give: "X
+        /// dikabarkan telah …", "disebut-sebut merupakan …".
+        public static let hearsay = WordClass(rawValue: 1 << 25)
 
         /// Every class that makes a word a speech cue.
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
@@ -97,6 +100,7 @@ public struct AttributionLexicon: Sendable {
             "joiner": .joiner, "adverb": .adverb,
             "preposition": .preposition, "demonstrative": .demonstrative, "particle": .particle, "stop": .stop,
             "time": .time, "appositive": .appositive, "relative": .relative, "agent": .agent, "directive": .directive,
+            "hearsay": .hearsay,
         ]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

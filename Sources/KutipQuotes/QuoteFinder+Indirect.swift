@@ -204,10 +204,12 @@ extension QuoteFinder {
             var start = cue + 1
             // "menyatakan komitmen …" names a thing said, not a clause: most
             // verbs need a comma, colon or "bahwa" before their content.
+            // A subject pronoun opens a clause too: "menyatakan pihaknya menghormati …".
             let introduced =
                 cue + 1 < range.upperBound
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
-                    || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1))
+                    || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1)
+                    || (classes[cue + 1].contains(.pronoun) && cue + 2 < range.upperBound && isWord(cue + 2)))
             guard introduced || classes[cue].contains(.bare) else { return nil }
             skipIntroducers(&start, before: range.upperBound)
             // Only an adverbial right after the verb is skipped; after "menyebut,"
@@ -247,6 +249,56 @@ extension QuoteFinder {
             let span = text(start, through: last)
             return QuoteDraft(
                 start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: speaker, paragraph: paragraph)
+        }
+        return hearsay(in: range, openingEnd: openingEnd, paragraph: paragraph)
+    }
+
+    /// A passive speech verb whose source the text does not give: an indirect
+    /// quote with no speaker (ANNOTATION-NOTES: "a passive cue with no agent").
+    /// Opening the sentence with a comma ("Dikabarkan, ia harus …"), the content
+    /// follows the comma; inside it ("Pangeran Harry dikabarkan telah siap …",
+    /// "pakaian ini disebut-sebut merupakan …"), the whole clause is what is said.
+    func hearsay(in range: Range<Int>, openingEnd: Int, paragraph: Int) -> QuoteDraft? {
+        for cue in range where isWord(cue) && classes[cue].contains(.hearsay) {
+            var next = cue + 1
+            // "disebut - sebut"
+            if next + 1 < range.upperBound, isPunctuation(next, "-"), lowercased(next + 1) == "sebut" { next += 2 }
+            guard next < range.upperBound else { return nil }
+            var start: Int
+            if cue == openingEnd {
+                // With a name after it ("Diberitakan NME, …") the agent speaks: not here.
+                guard isPunctuation(next, ",") else { continue }
+                start = next + 1
+            } else {
+                // Only verbs of hearsay report a whole clause; "dikatakan" mid-sentence has its agent.
+                guard !classes[cue].contains(.passive), cue - 1 > openingEnd || isWord(cue - 1) else { continue }
+                // Not inside a relative clause ("kalimat yang diduga dilaporkan itu"), not
+                // after a modal ("bisa disebut sebagai …"), not with an agent or a label after it.
+                let previous = lowercased(cue - 1)
+                if ["bisa", "dapat", "tidak", "tak", "belum", "akan"].contains(previous)
+                    || ((cue - 2)..<cue).contains(where: { $0 >= range.lowerBound && classes[$0].contains(.relative) })
+                {
+                    continue
+                }
+                guard isWord(next), !isCapitalized(next), entityAt[next] < 0,
+                    classes[next].isDisjoint(with: [.preposition, .agent, .appositive, .demonstrative])
+                else { continue }
+                start = openingEnd
+                // "Jakarta, CNN Indonesia - - Pangeran Harry dikabarkan …": the dateline is no content.
+                var probe = start
+                while probe < cue, !isWord(probe) || isCapitalized(probe) {
+                    if isPunctuation(probe, "-\u{2013}\u{2014}") {
+                        start = probe + 1
+                        while start < cue, isPunctuation(start, "-\u{2013}\u{2014}") { start += 1 }
+                    }
+                    probe += 1
+                }
+            }
+            let last = contentEnd(range, from: start)
+            guard last > next, wordCount(start, last) >= 5 else { return nil }
+            let span = text(start, through: last)
+            return QuoteDraft(
+                start: span.start, end: span.end, kind: .indirect, cue: cue, speaker: .unknown, paragraph: paragraph)
         }
         return nil
     }

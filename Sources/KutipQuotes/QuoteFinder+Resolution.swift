@@ -73,7 +73,12 @@ extension QuoteFinder {
             if !draft.introducesOnly { lastParagraph = draft.paragraph }
             if let speaker {
                 last = (speaker, role)
-                if let lastWord = speaker.split(separator: " ").last, names.knows(String(lastWord)) {
+                // A person by name, or an unnamed source ("seorang saksi mata",
+                // lowercase), is who "-nya" points at next.
+                if let lastWord = speaker.split(separator: " ").last,
+                    names.knows(String(lastWord))
+                        || speaker.unicodeScalars.first?.isKutipLowercase == true
+                {
                     lastPerson = (speaker, role)
                 }
             }

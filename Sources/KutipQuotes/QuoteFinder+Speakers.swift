@@ -30,7 +30,15 @@ extension QuoteFinder {
                 }
                 break
             }
-            if lastRun != nil, run == nil, !roleFirst { break }
+            // "kata Menkumham saat ditemui di Jakarta, Selasa": a date is no name.
+            if insideDate[index] {
+                run = nil
+                index += 1
+                continue
+            }
+            // A capitalized run holding a role word ("Regional Partnership Manager
+            // BigDish Ray Aditya Wong") describes the person named after it.
+            if lastRun != nil, run == nil, !roleFirst, !runHoldsRole(lastRun!) { break }
             if index == firstWord, classes[index].contains(.pronoun) {
                 return (.recentPerson, index + 1)
             }
@@ -75,6 +83,9 @@ extension QuoteFinder {
                 lastRun = run
             } else if isWord(index) {
                 run = nil
+                // Past a role-holding run, only an organization's or a place's name
+                // may stand before the person: a lowercase word ends the search.
+                if let lastRun, !roleFirst, runHoldsRole(lastRun) { break }
             }
             index += 1
         }
@@ -150,6 +161,9 @@ extension QuoteFinder {
         return last
     }
 
+    /// Whether a capitalized run holds a role word ("Manager", "Direktur").
+    func runHoldsRole(_ run: Range<Int>) -> Bool { run.contains { classes[$0].contains(.role) } }
+
     /// The subject of a speech verb ("Mukhlis mengatakan", "ia menegaskan").
     func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
         var index = verb - 1
@@ -161,11 +175,23 @@ extension QuoteFinder {
         while index >= max(0, limit), steps < 14 {
             if isSentenceFinal(index) || isMark(index) || lineBreakBefore(index + 1) { break }
             let reachable = !crossedOther || crossedClause
+            // "M Rum di Jakarta, Senin, menyatakan": the day and the place of the
+            // saying stand between the speaker and the verb.
+            if insideDate[index] {
+                index -= 1
+                steps += 1
+                continue
+            }
             let entityIndex = Int(entityAt[index])
             if entityIndex >= 0 {
                 let entity = entities[entityIndex]
                 let start = token(atOrAfter: entity.span.start)
                 let subject = start == 0 || !classes[start - 1].contains(.preposition)
+                if entity.type == .location, start > 0, lowercased(start - 1) == "di" {
+                    index = start - 2
+                    steps += 2
+                    continue
+                }
                 if entity.type == .person, reachable {
                     let role = roleBefore(start) ?? roleAfter(token(atOrAfter: entity.span.end))
                     return .named(speakerName(entity), mention: entity.span, role: role)

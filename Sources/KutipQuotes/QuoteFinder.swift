@@ -66,6 +66,9 @@ struct QuoteFinder {
     var entityAt: [Int32]
     /// Whether each token lies inside a direct quote (marks included).
     var insideDirect: [Bool]
+    /// Per token: part of a temporal expression ("Senin", "Selasa (20/2)"),
+    /// which is never a speaker's name.
+    var insideDate: [Bool]
     /// The abbreviation starting at each token, or -1.
     var abbreviationIndex: [Int32]
     /// The roles the article gives each speaker, by canonical name.
@@ -93,6 +96,16 @@ struct QuoteFinder {
         classes = [WordClass](repeating: [], count: tokens.count)
         entityAt = [Int32](repeating: -1, count: tokens.count)
         insideDirect = [Bool](repeating: false, count: tokens.count)
+        var insideDate = [Bool](repeating: false, count: tokens.count)
+        var dateToken = 0
+        for date in dates {
+            dateToken = max(dateToken, tokens.firstIndex(startingAtOrAfter: date.span.start))
+            while dateToken < tokens.count, tokens.start(dateToken) < date.span.end {
+                insideDate[dateToken] = true
+                dateToken += 1
+            }
+        }
+        self.insideDate = insideDate
         for index in 0..<tokens.count where tokens.kind(index) == .word || tokens.kind(index) == .abbreviation {
             classes[index] = lexicon.classes(
                 scalars, tokens.start(index), tokens.end(index), foldedHash: tokens.foldedHash(index))

@@ -51,6 +51,25 @@ struct DateTests {
         #expect(dates("Harga sempat naik pada Ramadan lalu.") == ["Ramadan lalu=DATE:2022"])
     }
 
+    @Test func theWordHariBelongsToTheDayName() {
+        #expect(dates("Ia datang pada hari Kamis.", published: "2017-12-04") == ["hari Kamis=DATE:2017-11-30"])
+    }
+
+    @Test func aMonthWithNantiIsTheComingOne() {
+        #expect(dates("Diresmikan Desember nanti.", published: "2017-12-04") == ["Desember nanti=DATE:2017-12"])
+        #expect(dates("Diresmikan Maret nanti.", published: "2017-12-04") == ["Maret nanti=DATE:2018-03"])
+    }
+
+    @Test func aMonthWrittenOutLeavesTheFullStopOut() {
+        #expect(dates("Mereka tiba pada 1 Juli.", published: "2017-06-24") == ["1 Juli=DATE:2017-07-01"])
+    }
+
+    @Test func theCountOfDaysToLebaranInBracketsBelongsToTheDate() {
+        #expect(
+            dates("Lonjakan dimulai 15 Juni (H - 10) sampai 28 Juni (H+2).", published: "2017-06-24")
+                == ["15 Juni (H - 10)=DATE:2017-06-15", "28 Juni (H+2)=DATE:2017-06-28"])
+    }
+
     @Test func aShortMonthAloneIsNoDate() {
         #expect(dates("Menurut Agus, harga cabai naik.").isEmpty)
         #expect(dates("Sejak Agustus harga cabai naik.") == ["Agustus=DATE:2022-08"])

@@ -53,6 +53,16 @@ struct EntityStageTests {
         #expect(aliases.allSatisfy { $0.type == .person && $0.canonical == "Basuki Tjahaja Purnama" })
     }
 
+    @Test func aSingleLetterNamesNoOrganizationOrPlace() throws {
+        // A tagger that learned a lone capital as an organization ("H" in "H - 2").
+        let training: [[(word: String, tag: String)]] = Array(
+            repeating: [("Kantor", "O"), ("H", "B-ORG"), ("di", "O"), ("Jakarta", "B-LOC"), ("buka", "O")], count: 3)
+        let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 8, bits: 14))
+        let pipeline = try Kutip.defaultPipeline().replacing("entities", with: stage)
+        let found = try pipeline.annotate(text: "Kantor H di Jakarta buka.").entities ?? []
+        #expect(found.map(\.span.text) == ["Jakarta"])
+    }
+
     @Test func initialsOfSuspectsArePersons() throws {
         let found = try entities("Polisi menangkap pelaku berinisial AY di rumahnya. Saat diperiksa, AY mengaku.")
         #expect(found.filter { $0.span.text == "AY" }.map(\.type) == [.person, .person])

@@ -293,6 +293,46 @@ struct QuoteTests {
         #expect(quotes("Ia tegas menolak tawaran itu di depan warga.").isEmpty)
     }
 
+    @Test func hearsayWithNoSourceIsAQuoteWithNoSpeaker() {
+        // Inside the sentence the whole clause is what is said; opening it with a comma, what follows.
+        #expect(
+            quotes("Pangeran Harry dikabarkan telah siap menyusul langkah kakaknya untuk membina rumah tangga.")
+                == [
+                    "indirect|Pangeran Harry dikabarkan telah siap menyusul langkah kakaknya untuk membina rumah tangga|nil|dikabarkan"
+                ])
+        #expect(
+            quotes("Dikabarkan, ia harus dibantu naik dan turun panggung saat konser.")
+                == ["indirect|ia harus dibantu naik dan turun panggung saat konser|nil|Dikabarkan"])
+        // A label ("disebut sebagai"), a relative clause or an agent is no hearsay.
+        #expect(quotes("Kebijakan itu bisa disebut sebagai gejala pemerintahan yang kuat dan tegas.").isEmpty)
+        #expect(quotes("Kalimat yang diduga dilaporkan itu adalah sebagai berikut panjangnya.").isEmpty)
+    }
+
+    @Test func theDayAndPlaceOfASayingAreNoSpeaker() {
+        let found = quotes(
+            "Kepala Pusat Penerangan Hukum Kejagung, M Rum di Jakarta, Senin, menyatakan pihaknya menghormati proses hukum di Filipina.\n\n"
+                + "\"Keterangannya dibutuhkan untuk mengungkapkan kasus tersebut,\" katanya.")
+        #expect(
+            found == [
+                "indirect|pihaknya menghormati proses hukum di Filipina|M Rum|menyatakan",
+                "direct|\"Keterangannya dibutuhkan untuk mengungkapkan kasus tersebut,\"|M Rum|katanya",
+            ])
+    }
+
+    @Test func aRoleBeforeAnOrganizationIntroducesThePersonAfterIt() {
+        let found = quotes(
+            "\"Layanan ini mudah dan gratis,\" kata Regional Partnership Manager BigDish Ray Aditya Wong kepada DailySocial."
+        )
+        #expect(found == ["direct|\"Layanan ini mudah dan gratis,\"|Ray Aditya Wong|kata"])
+    }
+
+    @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
+        let found = quotes(
+            "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
+                + "\"Jelas dia terus menghilang selama 15 menit,\" ujarnya melanjutkan.")
+        #expect(found.map { $0.split(separator: "|")[2] } == ["seorang saksi mata", "seorang saksi mata"])
+    }
+
     // MARK: Robustness
 
     @Test func thousandsOfMarksNeitherCrashNorOverrun() {
