@@ -11,14 +11,12 @@ public struct TokenList: RandomAccessCollection, Sendable {
         @usableFromInline var start: Int32
         @usableFromInline var end: Int32
         @usableFromInline var kind: Token.Kind
-        @usableFromInline var shape: TokenShape
 
         @usableFromInline
-        init(start: Int32, end: Int32, kind: Token.Kind, shape: TokenShape) {
+        init(start: Int32, end: Int32, kind: Token.Kind) {
             self.start = start
             self.end = end
             self.kind = kind
-            self.shape = shape
         }
     }
 
@@ -26,22 +24,25 @@ public struct TokenList: RandomAccessCollection, Sendable {
     public let source: SourceText
     @usableFromInline
     var entries: [Entry]
+    /// The shapes, apart from the offsets: most loops read only offsets and
+    /// kinds, and a compact array keeps them in cache on long documents.
+    @usableFromInline
+    var shapes: [TokenShape]
 
     /// An empty list over `source`.
     public init(source: SourceText) {
         self.source = source
         self.entries = []
+        self.shapes = []
     }
 
     /// A list of existing tokens, whose spans must point into `source`.
     public init<Tokens: Sequence>(source: SourceText, tokens: Tokens) where Tokens.Element == Token {
         self.source = source
-        self.entries = source.scalars.withUnsafeBufferPointer { scalars in
-            tokens.map {
-                Entry(
-                    start: Int32($0.span.start), end: Int32($0.span.end), kind: $0.kind,
-                    shape: TokenShape(scalars, $0.span.start, $0.span.end))
-            }
+        let tokens = Array(tokens)
+        self.entries = tokens.map { Entry(start: Int32($0.span.start), end: Int32($0.span.end), kind: $0.kind) }
+        self.shapes = source.scalars.withUnsafeBufferPointer { scalars in
+            tokens.map { TokenShape(scalars, $0.span.start, $0.span.end) }
         }
     }
 
@@ -70,13 +71,13 @@ public struct TokenList: RandomAccessCollection, Sendable {
     /// The case and hashes of token `position`, computed once when it was
     /// added. O(1), no allocation.
     @inlinable
-    public func shape(_ position: Int) -> TokenShape { entries[position].shape }
+    public func shape(_ position: Int) -> TokenShape { shapes[position] }
 
     /// FNV-1a of token `position`'s scalars with ASCII capitals folded
     /// (``HashFilter/hash(_:foldingCase:)``): the key every lexicon filter
     /// is probed with, so no stage hashes a word again. O(1).
     @inlinable
-    public func foldedHash(_ position: Int) -> UInt64 { entries[position].shape.foldedHash }
+    public func foldedHash(_ position: Int) -> UInt64 { shapes[position].foldedHash }
 
     /// The first token that starts at or after scalar offset `offset`
     /// (`count` when none does), by binary search: tokens are in text order.
@@ -94,9 +95,8 @@ public struct TokenList: RandomAccessCollection, Sendable {
     /// Adds a token `[start, end)` of `kind`.
     public mutating func append(start: Int, end: Int, kind: Token.Kind) {
         let shape = source.scalars.withUnsafeBufferPointer { TokenShape($0, start, end) }
-        entries.append(
-            Entry(
-                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind, shape: shape))
+        entries.append(Entry(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind))
+        shapes.append(shape)
     }
 
     /// Adds a token `[start, end)` of `kind`, reading its shape from
@@ -105,15 +105,14 @@ public struct TokenList: RandomAccessCollection, Sendable {
     public mutating func append(
         start: Int, end: Int, kind: Token.Kind, scalars: UnsafeBufferPointer<Unicode.Scalar>
     ) {
-        entries.append(
-            Entry(
-                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
-                shape: TokenShape(scalars, start, end)))
+        entries.append(Entry(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind))
+        shapes.append(TokenShape(scalars, start, end))
     }
 
     /// Reserves room for `count` tokens.
     public mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
+        shapes.reserveCapacity(count)
     }
 }
 
