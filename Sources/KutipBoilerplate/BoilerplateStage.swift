@@ -25,16 +25,66 @@ public struct BoilerplateStage: Stage {
         let scalars = source.scalars
         var spans: [Span] = []
         var lineStart = 0
+        // After a related-links header alone on its line ("Baca Juga:"), the
+        // headlines listed below it are boilerplate too, up to the first line
+        // that reads like article text.
+        var inLinkList = false
         while lineStart <= scalars.count {
             var lineEnd = lineStart
             while lineEnd < scalars.count, scalars[lineEnd] != "\n", scalars[lineEnd] != "\r" { lineEnd += 1 }
-            if let span = classify(lineStart, lineEnd, source) { spans.append(span) }
+            let blank = (lineStart..<lineEnd).allSatisfy { scalars[$0].properties.isWhitespace }
+            if inLinkList, !blank {
+                if let headline = headline(lineStart, lineEnd, scalars) {
+                    spans.append(source.span(headline.lowerBound, headline.upperBound))
+                } else {
+                    inLinkList = false
+                }
+            }
+            if !inLinkList, let span = classify(lineStart, lineEnd, source) {
+                spans.append(span)
+                inLinkList = isLinkListHeader(span.text)
+            }
             if lineEnd >= scalars.count { break }
             lineStart =
                 lineEnd
                 + (scalars[lineEnd] == "\r" && lineEnd + 1 < scalars.count && scalars[lineEnd + 1] == "\n" ? 2 : 1)
         }
         return spans
+    }
+
+    /// "Baca Juga:", "Berita Terkait": a header whose links follow on lines of their own.
+    private func isLinkListHeader(_ line: String) -> Bool {
+        let folded = line.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != ":" }
+        return Self.linkListHeaders.contains(String(String.UnicodeScalarView(folded)))
+    }
+
+    static let linkListHeaders: Set<String> = [
+        "bacajuga", "bacajugalainnya", "beritaterkait", "artikelterkait", "lihatjuga", "bacaselengkapnya",
+    ]
+
+    /// The trimmed line when it reads like a listed headline: short, no
+    /// sentence-final mark at its end, and most of its words capitalized.
+    private func headline(_ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> Range<Int>? {
+        var first = start
+        var last = end
+        while first < last, scalars[first].properties.isWhitespace { first += 1 }
+        while last > first, scalars[last - 1].properties.isWhitespace { last -= 1 }
+        guard first < last, last - first <= 150 else { return nil }
+        if ".!?\"”’'…".unicodeScalars.contains(scalars[last - 1]) || "\"“‘".unicodeScalars.contains(scalars[first]) {
+            return nil
+        }
+        var words = 0
+        var capitalized = 0
+        var index = first
+        while index < last {
+            while index < last, !scalars[index].isKutipLetter { index += 1 }
+            guard index < last else { break }
+            words += 1
+            if scalars[index].isKutipUppercase { capitalized += 1 }
+            while index < last, scalars[index].isKutipLetter || scalars[index] == "-" { index += 1 }
+        }
+        guard words >= 2, capitalized * 2 > words else { return nil }
+        return first..<last
     }
 
     private func classify(_ start: Int, _ end: Int, _ source: SourceText) -> Span? {

@@ -157,14 +157,18 @@ extension QuoteFinder {
             let beforeLast = isPunctuation(cue - 1, ",") ? cue - 2 : cue - 1
             // Openers such as "Sementara" or "Namun," are not what was said.
             while start < beforeLast, !isWord(start) || classes[start].contains(.connective) { start += 1 }
+            start = afterDateline(start, before: beforeLast)
             var before: ClosedRange<Int>? = start <= beforeLast ? start...beforeLast : nil
             if let range = before, onlyConnectives(range.lowerBound, range.upperBound) { before = nil }
             var after: ClosedRange<Int>?
             if next < range.upperBound, isPunctuation(next, ",") {
                 let last = contentEnd(range, from: next + 1)
                 if wordCount(next + 1, last) >= 2 { after = (next + 1)...last }
-            } else if next < range.upperBound, before != nil, isWord(next), !isCapitalized(next) {
-                // "NL, kata Bayu belum bisa dimintai keterangan": the insertion closes without a comma.
+            } else if next < range.upperBound, before != nil, isWord(next), !isCapitalized(next),
+                classes[next].isDisjoint(with: [.preposition, .time]), !insideDate[next]
+            {
+                // "NL, kata Bayu belum bisa dimintai keterangan": the insertion closes without a comma;
+                // "…, kata Pellegrino pada Kamis" closes the sentence with the time of the saying.
                 let last = contentEnd(range, from: next)
                 if wordCount(next, last) >= 2 { after = next...last }
             }
@@ -209,7 +213,8 @@ extension QuoteFinder {
                 cue + 1 < range.upperBound
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
                     || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1)
-                    || (classes[cue + 1].contains(.pronoun) && cue + 2 < range.upperBound && isWord(cue + 2)))
+                    || (classes[cue + 1].contains(.pronoun) && cue + 2 < range.upperBound && isWord(cue + 2))
+                    || lowercased(cue + 1) == "ada")
             guard introduced || classes[cue].contains(.bare) else { return nil }
             skipIntroducers(&start, before: range.upperBound)
             // Only an adverbial right after the verb is skipped; after "menyebut,"
@@ -253,6 +258,23 @@ extension QuoteFinder {
         return hearsay(in: range, openingEnd: openingEnd, paragraph: paragraph)
     }
 
+    /// The first token after a dateline opening a sentence ("London (ANTARA
+    /// News) - Virgil van Dijk …", "Jakarta, CNN Indonesia - - …"): capitalized
+    /// words, brackets and commas up to a dash; `start` when there is none.
+    func afterDateline(_ start: Int, before limit: Int) -> Int {
+        var result = start
+        var probe = start
+        while probe < limit, probe < start + 10, !isWord(probe) || isCapitalized(probe) {
+            if isPunctuation(probe, "-\u{2013}\u{2014}") {
+                result = probe + 1
+                while result < limit, isPunctuation(result, "-\u{2013}\u{2014}") { result += 1 }
+                break
+            }
+            probe += 1
+        }
+        return result
+    }
+
     /// A passive speech verb whose source the text does not give: an indirect
     /// quote with no speaker (ANNOTATION-NOTES: "a passive cue with no agent").
     /// Opening the sentence with a comma ("Dikabarkan, ia harus …"), the content
@@ -266,7 +288,9 @@ extension QuoteFinder {
             guard next < range.upperBound else { return nil }
             var start: Int
             if cue == openingEnd {
-                // With a name after it ("Diberitakan NME, …") the agent speaks: not here.
+                // With a name after it ("Diberitakan NME, …") the agent speaks: not here;
+                // "Diberitakan sebelumnya, …" points back to the outlet's earlier story.
+                if lowercased(next) == "sebelumnya", next + 1 < range.upperBound { next += 1 }
                 guard isPunctuation(next, ",") else { continue }
                 start = next + 1
             } else {
@@ -283,16 +307,8 @@ extension QuoteFinder {
                 guard isWord(next), !isCapitalized(next), entityAt[next] < 0,
                     classes[next].isDisjoint(with: [.preposition, .agent, .appositive, .demonstrative])
                 else { continue }
-                start = openingEnd
                 // "Jakarta, CNN Indonesia - - Pangeran Harry dikabarkan …": the dateline is no content.
-                var probe = start
-                while probe < cue, !isWord(probe) || isCapitalized(probe) {
-                    if isPunctuation(probe, "-\u{2013}\u{2014}") {
-                        start = probe + 1
-                        while start < cue, isPunctuation(start, "-\u{2013}\u{2014}") { start += 1 }
-                    }
-                    probe += 1
-                }
+                start = afterDateline(openingEnd, before: cue)
             }
             let last = contentEnd(range, from: start)
             guard last > next, wordCount(start, last) >= 5 else { return nil }

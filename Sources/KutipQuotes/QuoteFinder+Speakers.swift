@@ -83,6 +83,11 @@ extension QuoteFinder {
                 lastRun = run
             } else if isWord(index) {
                 run = nil
+                // "ungkap pelantun lagu 'Menghitung Hari' tersebut": a description
+                // ending in a demonstrative points back; the title in it is no name.
+                if lastRun != nil, !isCapitalized(firstWord), classes[index].contains(.demonstrative) {
+                    return (.recentPerson, index + 1)
+                }
                 // Past a role-holding run, only an organization's or a place's name
                 // may stand before the person: a lowercase word ends the search.
                 if let lastRun, !roleFirst, runHoldsRole(lastRun) { break }
@@ -161,11 +166,32 @@ extension QuoteFinder {
         return last
     }
 
+    /// The person of "<name>, <appositive>, <verb>": the name opens its sentence
+    /// (or follows a connective) and is followed by a comma, and the appositive,
+    /// at most twelve tokens, ends in the comma before the verb.
+    func appositiveSubject(before verb: Int, limit: Int) -> SpeakerReference? {
+        guard verb - 1 > limit, isPunctuation(verb - 1, ",") else { return nil }
+        var comma = verb - 2
+        while comma > limit, comma > verb - 14, !isPunctuation(comma, ","), !isSentenceFinal(comma), !isMark(comma) {
+            comma -= 1
+        }
+        guard comma > limit, comma < verb - 2, isPunctuation(comma, ","), entityAt[comma - 1] >= 0 else { return nil }
+        let entity = entities[Int(entityAt[comma - 1])]
+        guard entity.type == .person else { return nil }
+        let start = token(atOrAfter: entity.span.start)
+        guard start == limit || (start > limit && onlyConnectives(limit, start - 1)) else { return nil }
+        let role = text(comma + 1, through: verb - 2).text
+        return .named(speakerName(entity), mention: entity.span, role: role)
+    }
+
     /// Whether a capitalized run holds a role word ("Manager", "Direktur").
     func runHoldsRole(_ run: Range<Int>) -> Bool { run.contains { classes[$0].contains(.role) } }
 
     /// The subject of a speech verb ("Mukhlis mengatakan", "ia menegaskan").
     func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
+        // "Rachel McDonald, kepala bagian … di Swinburne, mengatakan": a person
+        // opening the clause, then an appositive between commas.
+        if let person = appositiveSubject(before: verb, limit: limit) { return person }
         var index = verb - 1
         var steps = 0
         // Words crossed on the way back: adverbs ("juga"), or a relative

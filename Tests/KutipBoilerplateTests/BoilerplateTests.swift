@@ -32,6 +32,18 @@ struct BoilerplateTests {
             ])
     }
 
+    @Test func headlinesListedUnderABacaJugaHeaderAreBoilerplate() {
+        let text =
+            "Isi berita pertama.\n\nBaca Juga:\n\nPutus dari Anak Gubernur, Aurel Dipacari Pilot\n\n"
+            + "Pevita Pearce Bicara Hubungan dengan Mike Lewis: Itu Cerita dari 2012\n\n"
+            + "Kendati belum pernah mempertemukan mereka, ia mengaku sudah bicara.\n\nJudul Lain Yang Tidak Didahului Apa Pun"
+        #expect(
+            boilerplateTexts(text) == [
+                "Baca Juga:", "Putus dari Anak Gubernur, Aurel Dipacari Pilot",
+                "Pevita Pearce Bicara Hubungan dengan Mike Lewis: Itu Cerita dari 2012",
+            ])
+    }
+
     @Test func indoSumsPlaceholderIsBoilerplateOnlyAlone() {
         let text = "Baca_Juga\nBaca_Juga Sejauh ini, baru ada dua kubu yang bakal meramaikan bursa Pilgub Jateng."
         #expect(boilerplateTexts(text) == ["Baca_Juga"])

@@ -326,6 +326,32 @@ struct QuoteTests {
         #expect(found == ["direct|\"Layanan ini mudah dan gratis,\"|Ray Aditya Wong|kata"])
     }
 
+    @Test func aPersonBeforeAnAppositiveSpeaksForTheVerbAfterIt() {
+        let found = quotes(
+            "Rachel McDonald, kepala bagian Ilmu Kesehatan dan Medis di Swinburne, mengatakan aplikasi itu akan mengubah hidup anak-anak."
+        )
+        #expect(found == ["indirect|aplikasi itu akan mengubah hidup anak-anak|Rachel McDonald|mengatakan"])
+    }
+
+    @Test func aDescriptionEndingInADemonstrativePointsBackPastTheTitleInIt() {
+        let found = quotes(
+            "Krisdayanti datang ke studio pagi itu. \"Belum dikenalin ke saya,\" ungkap pelantun lagu 'Menghitung Hari' tersebut."
+        )
+        #expect(found.map { $0.split(separator: "|")[2] } == ["Krisdayanti"])
+    }
+
+    @Test func aDatelineIsNoPartOfTheContent() {
+        let found = quotes(
+            "London (ANTARA News) - Virgil van Dijk kembali ke latihan tim pertama, kata manajer Mauricio Pellegrino pada Kamis."
+        )
+        #expect(found.map { $0.split(separator: "|")[1] } == ["Virgil van Dijk kembali ke latihan tim pertama"])
+    }
+
+    @Test func anExistentialAdaOpensAContentClause() {
+        let found = quotes("Kementerian Komunikasi dan Informatika mencatat ada 43.000 media abal-abal di Indonesia.")
+        #expect(found.map { $0.split(separator: "|")[1] } == ["ada 43.000 media abal-abal di Indonesia"])
+    }
+
     @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
         let found = quotes(
             "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
