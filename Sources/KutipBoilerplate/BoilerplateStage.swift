@@ -32,8 +32,7 @@ public struct BoilerplateStage: Stage {
         while lineStart <= scalars.count {
             var lineEnd = lineStart
             while lineEnd < scalars.count, scalars[lineEnd] != "\n", scalars[lineEnd] != "\r" { lineEnd += 1 }
-            let blank = (lineStart..<lineEnd).allSatisfy { scalars[$0].properties.isWhitespace }
-            if inLinkList, !blank {
+            if inLinkList, !(lineStart..<lineEnd).allSatisfy({ scalars[$0].properties.isWhitespace }) {
                 if let headline = headline(lineStart, lineEnd, scalars) {
                     spans.append(source.span(headline.lowerBound, headline.upperBound))
                 } else {
@@ -42,7 +41,8 @@ public struct BoilerplateStage: Stage {
             }
             if !inLinkList, let span = classify(lineStart, lineEnd, source) {
                 spans.append(span)
-                inLinkList = isLinkListHeader(span.text)
+                // Headers are short: only those lines are worth a String.
+                inLinkList = span.end - span.start <= 24 && isLinkListHeader(span.text)
             }
             if lineEnd >= scalars.count { break }
             lineStart =
