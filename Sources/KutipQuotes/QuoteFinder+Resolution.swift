@@ -40,7 +40,14 @@ extension QuoteFinder {
             var mention: Span?
             switch draft.speaker {
             case .named(let name, let span, let named):
-                speaker = canonical(name)
+                // An organization keeps its name ("Polda Jawa Barat"): the person-name
+                // canonicalization would strip its leading short form as a title.
+                let first = token(atOrAfter: span.start)
+                let mentionEntity = first < tokens.count ? Int(entityAt[first]) : -1
+                let isOrganization =
+                    mentionEntity >= 0 && entities[mentionEntity].type == .organization
+                    && entities[mentionEntity].span.start == span.start
+                speaker = isOrganization ? name : canonical(name)
                 mention = span
                 role = named ?? roles[speaker!]
                 if let named, roles[speaker!] == nil { roles[speaker!] = named }

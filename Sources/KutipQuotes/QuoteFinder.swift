@@ -195,10 +195,13 @@ struct QuoteFinder {
         let first = token(atOrAfter: entity.span.start)
         guard first < tokens.count, abbreviationAt(first) else { return entity.span.text }
         let abbreviation = abbreviations[Int(abbreviationIndex[first])]
-        guard abbreviation.span.end == entity.span.end,
-            source.string.range(of: abbreviation.expansion, options: .caseInsensitive) != nil
+        // "Polda Metro Jaya" is "Kepolisian Daerah Metro Jaya" when the article spells that out.
+        let rest = source.slice(abbreviation.span.end, entity.span.end)
+        let fuller = abbreviation.expansion + rest
+        guard abbreviation.span.end <= entity.span.end,
+            source.string.range(of: fuller, options: .caseInsensitive) != nil
         else { return entity.span.text }
-        return abbreviation.expansion
+        return fuller
     }
 
     /// The words naming a speaker; ``PersonNames`` maps them to the full

@@ -352,6 +352,13 @@ struct QuoteTests {
         #expect(found.map { $0.split(separator: "|")[1] } == ["ada 43.000 media abal-abal di Indonesia"])
     }
 
+    @Test func anOrganizationSpeakerKeepsItsShortForm() {
+        let found = quotes(
+            "Secara terpisah, Polda Jawa Barat menyebut pembakaran markas itu bermula dari kabar bohong di media sosial."
+        )
+        #expect(found.map { $0.split(separator: "|")[2] } == ["Polda Jawa Barat"])
+    }
+
     @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
         let found = quotes(
             "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
