@@ -276,6 +276,14 @@ public struct AbbreviationStage: Stage {
                 if before == prefix { long = known }
             }
             table.add(short: definition.short, expansion: long)
+            // "PT Jakarta International Container Terminal (PT JICT)": the company
+            // form also defines the bare name the article goes on to use ("JICT").
+            for prefix in ["PT ", "CV "] where definition.short.hasPrefix(prefix) && long.hasPrefix(prefix) {
+                let bare = String(definition.short.dropFirst(prefix.count))
+                if bare.unicodeScalars.count >= 2 {
+                    table.add(short: bare, expansion: String(long.dropFirst(prefix.count)))
+                }
+            }
         }
         return table
     }

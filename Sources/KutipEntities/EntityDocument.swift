@@ -233,6 +233,11 @@ struct EntityDocument {
             tokens.indices.contains { !capital[$0] && lower[$0] == word }
         }
         var dropped: [Int] = []
+        // Capitals the document also uses alone as an organization ("CLS", "JICT").
+        var organizationInitials = Set<UInt64>()
+        for mention in mentions where mention.type == .organization && mention.end - mention.first == 1 {
+            if upper[mention.first] { organizationInitials.insert(raw[mention.first]) }
+        }
         for index in mentions.indices where mentions[index].type == .person {
             var mention = mentions[index]
             // The second half of a hyphenated name ("Go - Jek", "Go - Pay") is no person.
@@ -252,10 +257,18 @@ struct EntityDocument {
             }
             while mention.end - mention.first >= 2 {
                 let first = mention.first
+                // An organization's initials before a name ("pelatih CLS Wahyu
+                // Widayat Jati", "Ketua SP JICT Firmansyah"), when the document names
+                // that organization alone too; a person's own initials ("BW Purba
+                // Negara") stay.
+                let initials =
+                    upper[first] && !organizationInitials.isEmpty && organizationInitials.contains(raw[first])
+                    && capital[first + 1] && !upper[first + 1]
                 let title =
                     Self.titles.contains(lower[first])
                     || (isWord(first, in: Self.agung) && isWord(first - 1, in: Self.jaksa))
                     || (abbreviationAt[tokens.start(first)].map { $0.span.end == tokens.end(first) } ?? false)
+                    || initials
                 guard title else { break }
                 mention.first += 1
             }

@@ -63,6 +63,22 @@ struct EntityStageTests {
         #expect(found.map(\.span.text) == ["Jakarta"])
     }
 
+    @Test func anOrganizationsInitialsBeforeANameLeaveThePerson() throws {
+        // A tagger that learned "CLS" inside a coach's name, and alone as a club.
+        let training: [[(word: String, tag: String)]] =
+            Array(
+                repeating: [
+                    ("pelatih", "O"), ("CLS", "B-PER"), ("Wahyu", "I-PER"), ("Jati", "I-PER"), ("datang", "O"),
+                ],
+                count: 3)
+            + Array(repeating: [("tim", "O"), ("CLS", "B-ORG"), ("menang", "O")], count: 3)
+        let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 8, bits: 14))
+        let pipeline = try Kutip.defaultPipeline().replacing("entities", with: stage)
+        let found =
+            try pipeline.annotate(text: "Kemarin tim CLS menang. Lalu pelatih CLS Wahyu Jati datang.").entities ?? []
+        #expect(found.filter { $0.type == .person }.map(\.span.text) == ["Wahyu Jati"])
+    }
+
     @Test func initialsOfSuspectsArePersons() throws {
         let found = try entities("Polisi menangkap pelaku berinisial AY di rumahnya. Saat diperiksa, AY mengaku.")
         #expect(found.filter { $0.span.text == "AY" }.map(\.type) == [.person, .person])
