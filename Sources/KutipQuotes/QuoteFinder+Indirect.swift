@@ -53,7 +53,7 @@ extension QuoteFinder {
     /// postposed or passive cue inside a sentence with no comma before it,
     /// followed by a pronoun or a person and then the rest of the sentence.
     func unpunctuatedInsertion(at cue: Int, in range: Range<Int>) -> Bool {
-        guard classes[cue].contains(.after) || classes[cue].contains(.passive), isWord(cue - 1),
+        guard !classes[cue].isDisjoint(with: [.after, .passive, .menurut]), isWord(cue - 1),
             cue + 1 < range.upperBound
         else { return false }
         var next = cue + 1

@@ -251,7 +251,12 @@ extension QuoteFinder {
                 var secondEnd = probe
                 while secondEnd < tokens.count, isCapitalized(secondEnd), !lineBreakBefore(secondEnd) { secondEnd += 1 }
                 if !closing || (secondEnd < tokens.count && isPunctuation(secondEnd, ")")) {
-                    result.alias((index..<end).map { word($0) }, (probe..<secondEnd).map { word($0) })
+                    // "pelatih CLS Wahyu Widayat Jati, biasa disapa Cacing": the name
+                    // starts at the person, not at the initials before it.
+                    let nameStart =
+                        (index..<end).first { entityAt[$0] >= 0 && entities[Int(entityAt[$0])].type == .person }
+                        ?? index
+                    result.alias((nameStart..<end).map { word($0) }, (probe..<secondEnd).map { word($0) })
                 }
             }
             index = end

@@ -359,6 +359,16 @@ struct QuoteTests {
         #expect(found.map { $0.split(separator: "|")[2] } == ["Polda Jawa Barat"])
     }
 
+    @Test func menurutInsideASentenceWithoutACommaBeforeIt() {
+        let found = quotes(
+            "Ketua serikat, Joko Widodo, mengatakan aksi mogok itu sah. Prestasi buruk direksi menurut dia, juga patut dicurigai sebagai bagian dari rencana penjualan aset."
+        )
+        #expect(
+            found.last
+                == "indirect|Prestasi buruk direksi menurut dia, juga patut dicurigai sebagai bagian dari rencana penjualan aset|Joko Widodo|menurut"
+        )
+    }
+
     @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
         let found = quotes(
             "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
