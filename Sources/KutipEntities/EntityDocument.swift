@@ -219,6 +219,12 @@ struct EntityDocument {
             "caleg", "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "almarhumah", "syaikh", "teuku", "tengku",
         ])
     static let jaksa = hashes(["jaksa"])
+    /// Words that open a sentence before a name and are never part of it
+    /// ("Kemarin Liliyana …", "Duel Federer …").
+    static let sentenceOpeners = hashes([
+        "kemarin", "besok", "kini", "sementara", "namun", "sedangkan", "kemudian", "lalu", "bahkan", "maksud", "duel",
+        "saat", "ketika", "tadi", "selain", "akhirnya", "sebelumnya", "melawan", "bersama",
+    ])
     /// First words of the expansions of academic degrees.
     static let degreeHeads = ["Sarjana", "Magister", "Doktor", "Insinyur", "Master", "Bachelor", "Ahli Madya"]
     static let agung = hashes(["agung"])
@@ -251,7 +257,7 @@ struct EntityDocument {
                 mention.first += 1
             }
             if mention.end - mention.first >= 2, sentenceStarts[mention.first],
-                writtenLowercase(lower[mention.first])
+                writtenLowercase(lower[mention.first]) || Self.sentenceOpeners.contains(lower[mention.first])
             {
                 mention.first += 1
             }
@@ -540,6 +546,8 @@ struct EntityDocument {
     }
 
     static let aliasWords = hashes(["alias", "als", "als."])
+    static let nicknameAdverbs = hashes(["biasa", "akrab", "yang", "karib", "kerap"])
+    static let nicknameVerbs = hashes(["disapa", "dipanggil", "sapaan", "panggilan", "julukan", "dijuluki"])
     static let callWords = hashes(["panggilan", "sapaan"])
 
     /// Names the text gives as another name of a person: "Basuki Tjahaja
@@ -560,6 +568,16 @@ struct EntityDocument {
                 alias = after + 2  // "Sri Rahayu Ningsih (Ny Sasmita)"
             } else if isWord(after, in: Self.aliasWords) {
                 alias = after + 1
+            } else {
+                // "Wahyu Widayat Jati, biasa disapa Cacing", "…, yang akrab dipanggil Bepe".
+                var probe = after
+                if probe < tokens.count, isScalar(probe, ",") { probe += 1 }
+                var skippedWords = 0
+                while probe < tokens.count, skippedWords < 2, isWord(probe, in: Self.nicknameAdverbs) {
+                    probe += 1
+                    skippedWords += 1
+                }
+                if probe + 1 < tokens.count, isWord(probe, in: Self.nicknameVerbs) { alias = probe + 1 }
             }
             // A bracketed word the gazetteer knows as a place or organization is
             // no alias ("Isaka Cerna (Australia)"); the tagger's guess is overruled.
@@ -808,6 +826,13 @@ struct EntityDocument {
         /// Whether a word of `words` is the same name as `word`; names that do
         /// not share a first letter are never the same (nor equal), which is
         /// tested first.
+        // A particle's case varies ("Del Potro" for "Juan Martin del Potro"), so
+        // words are compared with their first letter folded.
+        let foldedScalars = allScalars.map { name in
+            name.map { word in
+                word.isEmpty ? word : [Unicode.Scalar(HashFilter.foldCase(word[0].value)) ?? word[0]] + word.dropFirst()
+            }
+        }
         func containsName(_ words: [[Unicode.Scalar]], _ word: [Unicode.Scalar]) -> Bool {
             words.contains { $0.first == word.first && EntityStage.sameName(word, $0) }
         }
@@ -831,7 +856,7 @@ struct EntityDocument {
                                 && zip(mineWords, theirWords).allSatisfy { EntityStage.sameName($0, $1) })
                     else { continue }
                     score[a * nameCount + b] = 1
-                } else if mineWords.allSatisfy({ containsName(theirWords, $0) }) {
+                } else if foldedScalars[a].allSatisfy({ containsName(foldedScalars[b], $0) }) {
                     let edge =
                         EntityStage.sameName(mineWords[0], theirWords[0])
                         || EntityStage.sameName(mineWords[mineWords.count - 1], theirWords[theirWords.count - 1])

@@ -79,6 +79,18 @@ struct EntityStageTests {
         #expect(found.filter { $0.type == .person }.map(\.span.text) == ["Wahyu Jati"])
     }
 
+    @Test func nicknamesAndParticlesOfTheBundledModelJoinTheirPerson() throws {
+        let text =
+            "Petenis Argentina Juan Martin del Potro menang di New York. Del Potro kini menunggu lawan berikutnya.\n\n"
+            + "Pelatih Wahyu Widayat Jati, biasa disapa Cacing, senang. Cacing memuji timnya."
+        let found = try Kutip.defaultPipeline().annotate(text: text).entities ?? []
+        let canonicals = Dictionary(found.filter { $0.type == .person }.map { ($0.span.text, $0.canonical ?? "") }) {
+            first, _ in first
+        }
+        #expect(canonicals["Cacing"] == "Wahyu Widayat Jati")
+        #expect(canonicals.filter { $0.key.contains("Potro") }.values.allSatisfy { $0 == "Juan Martin del Potro" })
+    }
+
     @Test func initialsOfSuspectsArePersons() throws {
         let found = try entities("Polisi menangkap pelaku berinisial AY di rumahnya. Saat diperiksa, AY mengaku.")
         #expect(found.filter { $0.span.text == "AY" }.map(\.type) == [.person, .person])
