@@ -205,9 +205,12 @@ struct EntityDocument {
         splitPersons()
         assignCanonicals(aliases)
         // A single letter names no organization or place ("H" in "H - 2", "T" in
-        // "T - HR3"); a person's initial ("tersangka M") stays.
+        // "T - HR3"); a person's initial ("tersangka M") stays. A month, a holiday
+        // or a conjunction alone names nobody ("Agustus", "Ramadan", "Agar …").
         mentions.removeAll {
-            $0.type != .person && $0.end - $0.first == 1 && tokens.end($0.first) - tokens.start($0.first) == 1
+            guard $0.end - $0.first == 1 else { return false }
+            if $0.type != .person && tokens.end($0.first) - tokens.start($0.first) == 1 { return true }
+            return Self.neverAName.contains(lower[$0.first])
         }
     }
 
@@ -547,6 +550,13 @@ struct EntityDocument {
 
     static let aliasWords = hashes(["alias", "als", "als."])
     static let nicknameAdverbs = hashes(["biasa", "akrab", "yang", "karib", "kerap"])
+    /// Words that alone never name a person, organization or place.
+    static let neverAName = hashes([
+        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+        "november", "desember", "ramadan", "ramadhan", "lebaran", "syawal", "muharram", "agar", "namun", "sementara",
+        "kemudian", "bahkan", "selain", "meski", "meskipun", "walaupun", "karena", "sehingga", "jika", "apabila",
+        "ketika", "saat",
+    ])
     static let nicknameVerbs = hashes(["disapa", "dipanggil", "sapaan", "panggilan", "julukan", "dijuluki"])
     static let callWords = hashes(["panggilan", "sapaan"])
 

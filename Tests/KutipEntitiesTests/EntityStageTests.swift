@@ -91,6 +91,15 @@ struct EntityStageTests {
         #expect(canonicals.filter { $0.key.contains("Potro") }.values.allSatisfy { $0 == "Juan Martin del Potro" })
     }
 
+    @Test func aMonthHolidayOrConjunctionAloneIsNoEntity() throws {
+        let training: [[(word: String, tag: String)]] = Array(
+            repeating: [("Agustus", "B-PER"), ("tiba", "O"), ("Agar", "B-ORG"), ("aman", "O"), ("Ramadan", "B-PER")],
+            count: 3)
+        let stage = EntityStage(tagger: EntityTagger.train(training, epochs: 8, bits: 14))
+        let pipeline = try Kutip.defaultPipeline().replacing("entities", with: stage)
+        #expect((try pipeline.annotate(text: "Agustus tiba. Agar aman, Ramadan dijaga.").entities ?? []).isEmpty)
+    }
+
     @Test func initialsOfSuspectsArePersons() throws {
         let found = try entities("Polisi menangkap pelaku berinisial AY di rumahnya. Saat diperiksa, AY mengaku.")
         #expect(found.filter { $0.span.text == "AY" }.map(\.type) == [.person, .person])
