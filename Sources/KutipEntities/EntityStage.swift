@@ -112,7 +112,7 @@ public struct EntityStage: Stage {
     }
 
     /// Head words that make an expansion the name of an organization.
-    static let organizationHeads: Set<String> = [
+    public static let organizationHeads: Set<String> = [
         "kementerian", "badan", "komisi", "dewan", "majelis", "kepolisian", "partai", "pengadilan", "kejaksaan",
         "mahkamah", "lembaga", "dinas", "pemerintah", "pemerintahan", "kantor", "sekretariat", "direktorat", "tentara",
         "markas", "persatuan", "bank", "perseroan", "perusahaan", "universitas", "institut", "komando", "korps",

@@ -107,7 +107,8 @@ extension QuoteFinder {
         var active: Int?
         var menurut: Int?
         // The words up to `openingEnd` are connectives only ("Namun, menurut …").
-        var openingEnd = range.lowerBound
+        // A dateline ("Jakarta (ANTARA News) - Menurut …") opens nothing either.
+        var openingEnd = afterDateline(range.lowerBound, before: range.upperBound)
         while openingEnd < range.upperBound, !isWord(openingEnd) || classes[openingEnd].contains(.connective) {
             openingEnd += 1
         }
@@ -190,7 +191,14 @@ extension QuoteFinder {
             if !classes[cue].contains(.clitic) {
                 (speaker, next) = speakerAfter(cue)
                 guard speaker.isKnown else { return nil }
+                let afterSpeaker = next
                 while next < range.upperBound, !isPunctuation(next, ",") { next += 1 }
+                // "Menurut Yane para orang tua perlu …": no comma closes the speaker.
+                if next >= range.upperBound, afterSpeaker < range.upperBound, isWord(afterSpeaker),
+                    !isCapitalized(afterSpeaker)
+                {
+                    next = afterSpeaker
+                }
             }
             // "Menurutnya, …" or, unpunctuated, "Menurutnya tugas tersebut …".
             let start = next < range.upperBound && isPunctuation(next, ",") ? next + 1 : next

@@ -166,23 +166,30 @@ extension QuoteFinder {
         return last
     }
 
-    /// The person of "<name>, <appositive>, <verb>": the name opens its sentence
-    /// (or follows a connective) and is followed by a comma, and the appositive,
-    /// at most twelve tokens, ends in the comma before the verb.
+    /// The person of "<name>, <appositive>(,) <verb>": the name opens its
+    /// sentence (or follows a connective) and a comma follows it; the
+    /// appositive runs to the verb, at most fifteen tokens, with or without a
+    /// closing comma ("Kartini, Penjual Palai Bada di kawasan Ampang, kota
+    /// Padang mengatakan …").
     func appositiveSubject(before verb: Int, limit: Int) -> SpeakerReference? {
-        guard verb - 1 > limit, isPunctuation(verb - 1, ",") else { return nil }
-        var comma = verb - 2
-        while comma > limit, comma > verb - 14, !isPunctuation(comma, ","), !isSentenceFinal(comma), !isMark(comma) {
+        var comma = verb - 1
+        while comma > limit, comma > verb - 16, !isSentenceFinal(comma), !isMark(comma) {
+            if isPunctuation(comma, ","), entityAt[comma - 1] >= 0, comma < verb - 1 {
+                let entity = entities[Int(entityAt[comma - 1])]
+                let start = token(atOrAfter: entity.span.start)
+                if entity.type == .person, start == limit || (start > limit && onlyConnectives(limit, start - 1)) {
+                    let roleEnd = isPunctuation(verb - 1, ",") ? verb - 2 : verb - 1
+                    let role = roleEnd > comma ? text(comma + 1, through: roleEnd).text : nil
+                    return .named(speakerName(entity), mention: entity.span, role: role)
+                }
+            }
             comma -= 1
         }
-        guard comma > limit, comma < verb - 2, isPunctuation(comma, ","), entityAt[comma - 1] >= 0 else { return nil }
-        let entity = entities[Int(entityAt[comma - 1])]
-        guard entity.type == .person else { return nil }
-        let start = token(atOrAfter: entity.span.start)
-        guard start == limit || (start > limit && onlyConnectives(limit, start - 1)) else { return nil }
-        let role = text(comma + 1, through: verb - 2).text
-        return .named(speakerName(entity), mention: entity.span, role: role)
+        return nil
     }
+
+    /// Words that name an institution before its place ("Tentara Israel").
+    static let institutionWords: Set<String> = ["tentara", "militer", "polisi", "pasukan", "angkatan", "otoritas"]
 
     /// Whether a capitalized run holds a role word ("Manager", "Direktur").
     func runHoldsRole(_ run: Range<Int>) -> Bool { run.contains { classes[$0].contains(.role) } }
@@ -224,6 +231,16 @@ extension QuoteFinder {
                 }
                 if entity.type == .organization, subject, reachable {
                     return .named(organizationName(entity), mention: entity.span, role: nil)
+                }
+                // "Tentara Israel mengatakan", "Pemerintah Indonesia menyatakan": an
+                // institution named by its head word and its place.
+                if entity.type == .location, subject, reachable, start > max(0, limit), isCapitalized(start - 1),
+                    entityAt[start - 1] < 0,
+                    EntityStage.organizationHeads.contains(lowercased(start - 1))
+                        || Self.institutionWords.contains(lowercased(start - 1))
+                {
+                    let mention = text(start - 1, through: token(atOrAfter: entity.span.end) - 1)
+                    return .named(mention.text, mention: mention, role: nil)
                 }
                 if !subject { crossedOther = true }
                 index = start - 1

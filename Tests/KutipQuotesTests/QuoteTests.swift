@@ -369,6 +369,31 @@ struct QuoteTests {
         )
     }
 
+    @Test func menurutWithoutACommaAfterTheSpeaker() {
+        let found = quotes("Menurut Yane para orang tua perlu untuk mengatur pola makan sehat pada anak.")
+        #expect(found == ["indirect|para orang tua perlu untuk mengatur pola makan sehat pada anak|Yane|Menurut"])
+    }
+
+    @Test func menurutAfterADateline() {
+        let found = quotes(
+            "Jakarta (ANTARA News) - Menurut perusahaan riset SimilarWeb, Tokopedia kini menjadi situs paling populer di Indonesia."
+        )
+        #expect(
+            found.map { $0.split(separator: "|")[1] } == ["Tokopedia kini menjadi situs paling populer di Indonesia"])
+    }
+
+    @Test func anInstitutionNamedByItsHeadWordAndPlaceSpeaks() {
+        let found = quotes("Tentara Israel mengatakan bahwa mereka bertindak secara profesional di lapangan.")
+        #expect(found == ["indirect|mereka bertindak secara profesional di lapangan|Tentara Israel|mengatakan"])
+    }
+
+    @Test func anAppositiveWithoutAClosingCommaStillNamesThePerson() {
+        let found = quotes(
+            "Kartini, penjual palai bada di kawasan Ampang, kota Padang mengatakan terdapat banyak jenis palai bada di Sumatera Barat."
+        )
+        #expect(found.map { $0.split(separator: "|")[2] } == ["Kartini"])
+    }
+
     @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
         let found = quotes(
             "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
