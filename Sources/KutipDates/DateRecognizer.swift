@@ -676,7 +676,10 @@ struct DateRecognizer {
             }
         }
         // pekan/minggu/bulan/tahun lalu/ini/depan
-        guard first == "pekan" || first == "minggu" || first == "bulan" || first == "tahun", let reference else {
+        // A sports season ("musim lalu", "musim ini") is valued by the year it starts.
+        guard first == "pekan" || first == "minggu" || first == "bulan" || first == "tahun" || first == "musim",
+            let reference
+        else {
             return nil
         }
         // "46 tahun ini" is an age, not this year.
@@ -848,6 +851,33 @@ struct DateRecognizer {
     }
 
     /// 1 Ramadan 1444 H, Idul Fitri 1444 H.
+    /// A Hijri holiday named without a year ("Lebaran", "usai Lebaran tahun
+    /// lalu"): the Gregorian date of the nearest one to the reference, the last
+    /// one before it with "lalu", that of the year before with "tahun lalu".
+    func holidayWithoutYear(start: Int, nameEnd: Int, month: Int, day: Int, reference: CivilDate) -> Match? {
+        var end = nameEnd
+        var target = reference
+        var pastOnly = false
+        if isWord(end, "tahun"), isWord(end + 1, "lalu") {
+            target = reference.adding(months: -12)
+            end += 2
+        } else if isWord(end, "lalu") {
+            pastOnly = true
+            end += 1
+        }
+        let estimate = (target.year - 622) * 33 / 32
+        var best: (distance: Int, date: CivilDate)?
+        for hijriYear in (estimate - 1)...(estimate + 2) {
+            guard let gregorian = IslamicCalendar.gregorian(year: hijriYear, month: month, day: day) else { continue }
+            let date = CivilDate(year: gregorian.year, month: gregorian.month, day: gregorian.day)
+            let distance = date.daysSinceEpoch - target.daysSinceEpoch
+            if pastOnly, distance > 0 { continue }
+            if best == nil || abs(distance) < best!.distance { best = (abs(distance), date) }
+        }
+        guard let best else { return nil }
+        return Match(start: start, end: end, type: .date, value: best.date.iso)
+    }
+
     func hijri(at index: Int) -> Match? {
         guard let first = word(index) else { return nil }
         var cursor = index
@@ -881,6 +911,20 @@ struct DateRecognizer {
         guard let yearText = word(nameEnd), let year = Int(yearText), (1300...1600).contains(year) else {
             // "Ramadan", "bulan Ramadan", "Ramadan lalu" with no year: the
             // Gregorian year of the nearest Ramadan (the last one for "lalu").
+            // "Lebaran", "Idul Fitri" with no year: the nearest one's Gregorian date.
+            // "Lebaran Idul Fitri 1444 H": the holiday named again with its year dates it.
+            var namedAgain = false
+            if let next = word(nameEnd) {
+                namedAgain = lexicon.value("hijri-holiday", next) != nil
+                if !namedAgain, let second = word(nameEnd + 1) {
+                    namedAgain = lexicon.value("hijri-holiday", next + " " + second) != nil
+                }
+            }
+            if month != 9, cursor == index, !namedAgain, source.scalars[tokens.start(cursor)].isKutipUppercase,
+                let reference
+            {
+                return holidayWithoutYear(start: index, nameEnd: nameEnd, month: month, day: day, reference: reference)
+            }
             guard month == 9, day == 1, cursor == index || isWord(index, "bulan"),
                 source.scalars[tokens.start(cursor)].isKutipUppercase, let reference
             else { return nil }

@@ -70,6 +70,18 @@ struct DateTests {
                 == ["15 Juni (H - 10)=DATE:2017-06-15", "28 Juni (H+2)=DATE:2017-06-28"])
     }
 
+    @Test func lebaranWithoutAYearIsTheNearestIdulFitri() {
+        #expect(
+            dates("Usai Lebaran harga turun, tidak seperti usai Lebaran tahun lalu.", published: "2017-07-06")
+                == ["Lebaran=DATE:2017-06-25", "Lebaran tahun lalu=DATE:2016-07-06"])
+    }
+
+    @Test func aSeasonIsValuedByTheYear() {
+        #expect(
+            dates("Musim lalu mereka juara, musim ini belum.", published: "2017-12-19")
+                == ["Musim lalu=DATE:2016", "musim ini=DATE:2017"])
+    }
+
     @Test func aShortMonthAloneIsNoDate() {
         #expect(dates("Menurut Agus, harga cabai naik.").isEmpty)
         #expect(dates("Sejak Agustus harga cabai naik.") == ["Agustus=DATE:2022-08"])
