@@ -38,8 +38,8 @@ public struct AbbreviationLexicon: Sendable {
     private var shortHashes = HashFilter(capacity: 16384)
     /// ``entries`` and the folded entries keyed by their hashes, so that an
     /// ASCII word is looked up without making a String.
-    private var exactTable = ScalarTable()
-    private var foldedTable = ScalarTable()
+    private var exactTable = ScalarTable<Entry>()
+    private var foldedTable = ScalarTable<Entry>(foldingCase: true)
     /// Every cue word of every ambiguous entry, so that an article's evidence
     /// is gathered from its cue words only.
     private(set) var cueWords: Set<String> = []
@@ -90,8 +90,8 @@ public struct AbbreviationLexicon: Sendable {
             add(Entry(short: short, senses: senses[short]!))
         }
         expandNested()
-        exactTable = ScalarTable(entries.map { (Array($0.key.unicodeScalars), $0.value) }, fold: false)
-        foldedTable = ScalarTable(folded.map { (Array($0.key.unicodeScalars), $0.value) }, fold: true)
+        exactTable = ScalarTable(entries.map { (Array($0.key.unicodeScalars), $0.value) }, foldingCase: false)
+        foldedTable = ScalarTable(folded.map { (Array($0.key.unicodeScalars), $0.value) }, foldingCase: true)
     }
 
     private mutating func add(_ entry: Entry) {
@@ -232,7 +232,7 @@ public struct AbbreviationLexicon: Sendable {
         for offset in start..<end where scalars[offset].value >= 0x80 { ascii = false }
         if exactMay {
             if ascii {
-                if let entry = exactTable.find(shape.exactHash, scalars, start, end, fold: false) { return entry }
+                if let entry = exactTable.value(for: scalars[start..<end], hash: shape.exactHash) { return entry }
             } else if let entry = entries[Self.string(scalars, start, end)] {
                 return entry
             }
@@ -240,7 +240,7 @@ public struct AbbreviationLexicon: Sendable {
         guard foldedMay else { return nil }
         let found =
             ascii
-            ? foldedTable.find(shape.foldedHash, scalars, start, end, fold: true)
+            ? foldedTable.value(for: scalars[start..<end], hash: shape.foldedHash)
             : folded[Self.string(scalars, start, end).lowercased()]
         guard let entry = found else { return nil }
         let entryHasUpper = entry.short.unicodeScalars.contains { $0.isKutipUppercase }
@@ -292,63 +292,5 @@ extension String {
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
         return String(slice)
-    }
-}
-
-/// Entries in an open-addressing table keyed by the FNV-1a hash of their
-/// short form's scalars (ASCII-folded when `fold`), matched against a word's
-/// scalars without making a String.
-struct ScalarTable: Sendable {
-    private var slots: [Int32] = [-1]
-    private var hashes: [UInt64] = [0]
-    private var keys: [[Unicode.Scalar]] = []
-    private var values: [AbbreviationLexicon.Entry] = []
-    private var mask = 0
-
-    init() {}
-
-    init(_ pairs: [([Unicode.Scalar], AbbreviationLexicon.Entry)], fold: Bool) {
-        var size = 16
-        while size < pairs.count * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-        for (key, value) in pairs {
-            let hash = HashFilter.hash(key, foldingCase: fold)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(keys.count)
-            hashes[slot] = hash
-            keys.append(key)
-            values.append(value)
-        }
-    }
-
-    /// The entry whose key equals `scalars[start..<end]` (ASCII capitals
-    /// folded when `fold`); `hash` is the word's hash computed the same way.
-    func find(_ hash: UInt64, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, fold: Bool)
-        -> AbbreviationLexicon.Entry?
-    {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            if hashes[slot] == hash {
-                let index = Int(slots[slot])
-                if matches(keys[index], scalars, start, end, fold: fold) { return values[index] }
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    private func matches(
-        _ key: [Unicode.Scalar], _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, fold: Bool
-    ) -> Bool {
-        guard key.count == end - start else { return false }
-        for offset in 0..<key.count {
-            var value = scalars[start + offset].value
-            if fold && value >= 0x41 && value <= 0x5A { value |= 0x20 }
-            if key[offset].value != value { return false }
-        }
-        return true
     }
 }

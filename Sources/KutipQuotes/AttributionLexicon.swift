@@ -72,18 +72,16 @@ public struct AttributionLexicon: Sendable {
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
     }
 
+    @usableFromInline
     struct Entry: Sendable {
-        var word: [Unicode.Scalar]
-        var classes: WordClass
+        @usableFromInline var word: [Unicode.Scalar]
+        @usableFromInline var classes: WordClass
     }
 
     private var entries: [UInt64: Entry] = [:]
     private var filter = HashFilter(capacity: 1024)
-    /// The entries in an open-addressing table indexed by their own hash, so
-    /// a look-up costs no second (SipHash) hashing: slot = hash & mask.
-    var slots: [(hash: UInt64, entry: Int32)] = []
-    var table: [Entry] = []
-    var mask: UInt64 = 0
+    /// The entries by their lowercase scalars, hashed and compared without case.
+    @usableFromInline var table = ScalarTable<Entry>(foldingCase: true)
 
     /// The number of distinct words.
     public var count: Int { entries.count }
@@ -113,16 +111,7 @@ public struct AttributionLexicon: Sendable {
             add(word, kind)
             if kind == .after { add(word + "nya", .clitic) }
         }
-        var size = 16
-        while size < entries.count * 4 { size <<= 1 }
-        mask = UInt64(size - 1)
-        slots = Array(repeating: (0, -1), count: size)
-        for (hash, entry) in entries {
-            var slot = Int(hash & mask)
-            while slots[slot].entry >= 0 { slot = (slot + 1) & Int(mask) }
-            slots[slot] = (hash, Int32(table.count))
-            table.append(entry)
-        }
+        table = ScalarTable(entries.values.map { ($0.word, $0) }, foldingCase: true)
     }
 
     private mutating func add(_ word: String, _ classes: WordClass) {
@@ -154,13 +143,7 @@ public struct AttributionLexicon: Sendable {
     @usableFromInline
     func classes(of word: ArraySlice<Unicode.Scalar>, hash: UInt64) -> WordClass {
         guard filter.mayContain(hash) else { return [] }
-        var slot = Int(hash & mask)
-        while slots[slot].entry >= 0, slots[slot].hash != hash { slot = (slot + 1) & Int(mask) }
-        guard slots[slot].entry >= 0 else { return [] }
-        let entry = table[Int(slots[slot].entry)]
-        guard entry.word.count == word.count else { return [] }
-        for (a, b) in zip(entry.word, word) where a.value != HashFilter.foldCase(b.value) { return [] }
-        return entry.classes
+        return table.value(for: word, hash: hash)?.classes ?? []
     }
 
     /// The classes of `word`.
