@@ -23,11 +23,6 @@ struct TokenTable {
     /// Per token: starts with a capital letter; only capitals (two or more).
     var capital: [Bool] = []
     var upper: [Bool] = []
-    /// Per token: holds a capital letter anywhere.
-    var anyCapital: [Bool] = []
-    /// Per token: its letters, capped at 255 (the tagger only asks whether a
-    /// sentence without capitals has 12 or more).
-    var letters: [UInt8] = []
     /// Per token: a line break lies between it and the next token.
     var breakAfter: [Bool] = []
 
@@ -39,8 +34,6 @@ struct TokenTable {
         var lower = [UInt64](repeating: 0, count: count)
         var capital = [Bool](repeating: false, count: count)
         var upper = [Bool](repeating: false, count: count)
-        var anyCapital = [Bool](repeating: false, count: count)
-        var letters = [UInt8](repeating: 0, count: count)
         var breakAfter = [Bool](repeating: false, count: count)
         // The hashes and case counts come from the tokenizer (``TokenShape``),
         // whose folded hash folds like ``EntityFeatures/fold(_:)``.
@@ -51,8 +44,6 @@ struct TokenTable {
                 lower[index] = shape.foldedHash
                 capital[index] = shape.startsUppercase
                 upper[index] = shape.uppercase >= 2 && shape.lowercase == 0
-                anyCapital[index] = shape.uppercase > 0
-                letters[index] = shape.letters
                 if index + 1 < count {
                     for offset in tokens.end(index)..<tokens.start(index + 1) where scalars[offset] == "\n" {
                         breakAfter[index] = true
@@ -65,8 +56,6 @@ struct TokenTable {
         self.lower = lower
         self.capital = capital
         self.upper = upper
-        self.anyCapital = anyCapital
-        self.letters = letters
         self.breakAfter = breakAfter
     }
 }

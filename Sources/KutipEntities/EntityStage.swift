@@ -66,8 +66,11 @@ public struct EntityStage: Stage {
             while tokenIndex < tokens.count, tokens.start(tokenIndex) < sentence.end {
                 let start = tokens.start(tokenIndex)
                 if !boilerplate.contains(start), start >= sentence.start {
-                    if table.anyCapital[tokenIndex] { capitals.append(positions.count) }
-                    letters += Int(table.letters[tokenIndex])
+                    // Capitals and letter counts come from the tokenizer's shape
+                    // (the tagger only asks whether a caseless sentence has 12 letters).
+                    let shape = tokens.shape(tokenIndex)
+                    if shape.uppercase > 0 { capitals.append(positions.count) }
+                    letters += Int(shape.letters)
                     positions.append(tokenIndex)
                     ranges.append(start..<tokens.end(tokenIndex))
                     skipped[tokenIndex] = false
