@@ -24,6 +24,9 @@ struct TrainNER: ParsableCommand {
     @Option(help: "log2 of the number of hashed feature slots.")
     var bits = 18
 
+    @Option(help: "Seed of the order in which training sentences are visited.")
+    var seed: UInt64 = 7
+
     @Option(help: "Lexicon folder with given-names.txt, place-words.txt and entities/*.txt.")
     var lexiconDir = "Lexicons/data"
 
@@ -37,8 +40,9 @@ struct TrainNER: ParsableCommand {
             sentences += NERCorpus.read(String(decoding: data, as: UTF8.self))
         }
         let start = Date()
-        let model = EntityTagger.train(sentences, gazetteer: try loadGazetteer(lexiconDir), epochs: epochs, bits: bits)
-        { epoch, accuracy in
+        let model = EntityTagger.train(
+            sentences, gazetteer: try loadGazetteer(lexiconDir), epochs: epochs, bits: bits, seed: seed
+        ) { epoch, accuracy in
             report(String(format: "epoch %d: token accuracy on training data %.4f", epoch, accuracy))
         }
         try model.data().write(to: URL(fileURLWithPath: output))

@@ -464,6 +464,9 @@ struct DateRecognizer {
         var cursor = index
         if first == "tanggal" || first == "tgl" {
             cursor += 1
+        } else if first == "bulan", has("month", at: index + 1) {
+            // "bulan Juni": the head noun joins the span, as in "bulan Ramadan".
+            cursor += 1
         }
         // "3 - 4 Oktober 2017": a range of days is valued by its first day.
         if let firstDay = word(cursor).flatMap(Int.init), (1...31).contains(firstDay), isWord(cursor + 1, "-"),
@@ -547,7 +550,11 @@ struct DateRecognizer {
             else { return nil }
             guard var year = yearFor(month: month) else { return nil }
             var end = cursor + 1
-            if isWord(end, "lalu", "ini", "depan", "mendatang", "nanti") {
+            if isWord(end, "tahun"), isWord(end + 1, "ini", "lalu", "depan"), let reference, hasPublished {
+                // "Juni tahun ini", "Maret tahun lalu": the month of the year named.
+                year = reference.year + (isWord(end + 1, "ini") ? 0 : isWord(end + 1, "lalu") ? -1 : 1)
+                end += 2
+            } else if isWord(end, "lalu", "ini", "depan", "mendatang", "nanti") {
                 // "Januari lalu" in a January article is last year's; "Juni depan" in June, next year's.
                 if let reference, hasPublished {
                     if isWord(end, "lalu") {
@@ -733,8 +740,14 @@ struct DateRecognizer {
         }
         guard let unitWord = word(unitIndex), let unit = self.value("unit", at: unitIndex) else { return nil }
         if unit == "Y", isWord(unitIndex + 1, "ini", "itu") { return nil }  // an age: "Bek 32 tahun ini"
+        // An age in brackets after a name: "Corentin Tolisso (22 tahun)".
+        if unit == "Y", index > 1, isWord(index - 1, "("), isWord(unitIndex + 1, ")"),
+            source.scalars[tokens.start(index - 2)].isKutipUppercase
+        {
+            return nil
+        }
         // An age after a name or initials: "saudara SD 27 tahun".
-        if unit == "Y", index > 0, tokens.kind(index - 1) == .word,
+        if unit == "Y", index > 0, tokens.kind(index - 1) == .word || tokens.kind(index - 1) == .abbreviation,
             source.scalars[tokens.start(index - 1)].isKutipUppercase,
             !startsSentence(index - 1), !isWord(index - 1, "selama", "dalam", "sejak", "hingga", "sampai")
         {
@@ -860,6 +873,12 @@ struct DateRecognizer {
         var pastOnly = false
         if isWord(end, "tahun"), isWord(end + 1, "lalu") {
             target = reference.adding(months: -12)
+            end += 2
+        } else if isWord(end, "tahun"), isWord(end + 1, "ini") {
+            // "Lebaran tahun ini": this year's, the modifier inside the span.
+            end += 2
+        } else if isWord(end, "tahun"), isWord(end + 1, "depan") {
+            target = reference.adding(months: 12)
             end += 2
         } else if isWord(end, "lalu") {
             pastOnly = true

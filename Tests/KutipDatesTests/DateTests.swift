@@ -76,6 +76,20 @@ struct DateTests {
                 == ["Lebaran=DATE:2017-06-25", "Lebaran tahun lalu=DATE:2016-07-06"])
     }
 
+    @Test func aYearModifierAfterAMonthOrAHolidayJoinsIt() {
+        #expect(
+            dates("Kunjungan selama bulan Juni tahun ini turun, Maret tahun lalu naik.", published: "2017-08-02")
+                == ["bulan Juni tahun ini=DATE:2017-06", "Maret tahun lalu=DATE:2016-03"])
+        #expect(
+            dates("Mudik Lebaran tahun ini ramai.", published: "2017-06-24") == ["Lebaran tahun ini=DATE:2017-06-25"])
+        #expect(dates("Di penghujung tahun 2017, mereka untung.") == ["penghujung tahun 2017=DATE:2017"])
+    }
+
+    @Test func anAgeInBracketsAfterANameIsNoDuration() {
+        #expect(dates("Klub itu membeli Corentin Tolisso (22 tahun) musim panas.").isEmpty)
+        #expect(dates("Proyek itu berjalan (dua tahun) lamanya.") == ["dua tahun=DURATION:P2Y"])
+    }
+
     @Test func aSeasonIsValuedByTheYear() {
         #expect(
             dates("Musim lalu mereka juara, musim ini belum.", published: "2017-12-19")
