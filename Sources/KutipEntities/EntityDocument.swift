@@ -190,6 +190,7 @@ struct EntityDocument {
         propagate()
         splitOrganizationFromName()
         merge()
+        extendPersons()
         harmonizeTypes()
         splitPersons()
         assignCanonicals(aliases)
@@ -396,7 +397,8 @@ struct EntityDocument {
             }
             add(Mention(first: first, end: end, type: place ? .location : .organization))
         }
-        // The tagger's organization that the lexicon spells out as a place ("DKI", "NTB").
+        // The tagger's organization or person that the lexicon spells out as a
+        // place ("DKI", "NTB", a country code in a results list: "JPN").
         for index in mentions.indices where mentions[index].end - mentions[index].first == 1 {
             if let abbreviation = abbreviationAt[tokens.start(mentions[index].first)],
                 abbreviation.span.end == tokens.end(mentions[index].first),
@@ -536,6 +538,41 @@ struct EntityDocument {
             }
         }
     }
+
+    /// A person's name the tagger ended one word early ("Julie Ohana yang
+    /// merupakan …" tagged "Julie"): the next word joins it when it is a
+    /// capitalized word on the same line that nothing else claims — no place,
+    /// organization or title word, no day or month, no abbreviation — and no
+    /// other capitalized word follows it (which could open the next name).
+    mutating func extendPersons() {
+        let covered = coverage()
+        for index in mentions.indices
+        where mentions[index].type == .person && mentions[index].end - mentions[index].first <= 3 {
+            let next = mentions[index].end
+            guard next + 1 < tokens.count, !breakAfter[next - 1], !breakAfter[next], covered[next] < 0,
+                !skipped[next], capital[next], !upper[next], isLetters(next), length(next) >= 3,
+                !sentenceStarts[next], !capital[next + 1], !Self.titles.contains(lower[next]),
+                !Self.neverAName.contains(lower[next]), !Self.weekdays.contains(lower[next]),
+                gazetteer.wordFlags[lower[next]]
+                    & (GazetteerIndex.personTitle | GazetteerIndex.organizationHead | GazetteerIndex.placeHead
+                        | GazetteerIndex.placeWord) == 0,
+                gazetteer.phrases[EntityFeatures.extend(EntityFeatures.phraseSeed, lower[next])] == 0,
+                abbreviationAt[tokens.start(next)] == nil, !Self.notSurnames.contains(lower[next]),
+                // A lowercase word of the sentence follows (a verb, "yang", "di"),
+                // not English ("Medal of …") or a number ("Project 2017").
+                isLetters(next + 1), !Self.englishLinks.contains(lower[next + 1])
+            else { continue }
+            mentions[index].end = next + 1
+        }
+    }
+
+    static let weekdays = hashes(["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"])
+    /// Capitalized words after a name that continue a title or address, not the name.
+    static let notSurnames = hashes([
+        "live", "alive", "show", "awards", "award", "studios", "studio", "team", "project", "festival", "pro",
+        "plus", "max", "mini", "edition", "series", "anda", "kamu", "beliau", "ada",
+    ])
+    static let englishLinks = hashes(["of", "the", "and", "in", "to", "for", "on", "at", "with", "by", "from", "is"])
 
     static let aliasWords = hashes(["alias", "als", "als."])
     static let nicknameAdverbs = hashes(["biasa", "akrab", "yang", "karib", "kerap"])
@@ -777,6 +814,82 @@ struct EntityDocument {
         {
             mentions[index].first += 1
         }
+        splitLongPersons()
+    }
+
+    /// A person span of three or more words that the tagger ran over the end
+    /// of something else the article names:
+    /// - an organization named elsewhere ("Ditjen Imigrasi Agung Sampurno",
+    ///   where "Ditjen Imigrasi" stands alone too) loses the organization's
+    ///   words, which become that organization;
+    /// - another person's surname ("Juru bicara Duterte Harry Roque", after
+    ///   "Rodrigo Duterte") splits off as a mention of its own.
+    mutating func splitLongPersons() {
+        guard mentions.contains(where: { $0.type == .person && $0.end - $0.first >= 3 }) else { return }
+        var organizations: [(first: Int, end: Int)] = []
+        var surnames = HashTable(capacity: mentions.count)
+        for mention in mentions {
+            if mention.type == .organization, (2...5).contains(mention.end - mention.first),
+                (mention.first..<mention.end).allSatisfy({ capital[$0] })
+            {
+                organizations.append((mention.first, mention.end))
+            } else if mention.type == .person, mention.end - mention.first >= 2 {
+                surnames[raw[mention.end - 1]] = 1
+            }
+        }
+        var added: [Mention] = []
+        for index in mentions.indices where mentions[index].type == .person {
+            let first = mentions[index].first
+            let end = mentions[index].end
+            guard end - first >= 3 else { continue }
+            var match: (before: Int, words: Int)?
+            for organization in organizations where match == nil {
+                let length = organization.end - organization.first
+                for words in 1...min(end - first - 2, length - 1) {
+                    let before = length - words
+                    if first - before >= 0,
+                        sameTokens(organization.first, organization.end, first - before, first + words)
+                    {
+                        match = (before, words)
+                        break
+                    }
+                }
+            }
+            if let (before, words) = match {
+                mentions[index].first = first + words
+                // An organization mention already covering the words before ("Ditjen")
+                // grows to the whole name; otherwise the name becomes one.
+                if let partial = mentions.indices.first(where: {
+                    mentions[$0].type == .organization && mentions[$0].end == first
+                        && mentions[$0].first >= first - before
+                }) {
+                    mentions[partial].first = first - before
+                    mentions[partial].end = first + words
+                } else if !mentions.contains(where: { $0.first < first && $0.end > first - before }) {
+                    added.append(Mention(first: first - before, end: first + words, type: .organization))
+                }
+                continue
+            }
+            // Only a word the article uses as a surname, never to open a name,
+            // and no given name ("Siti Fadilah Supari" after "Menkes Siti").
+            if surnames[raw[first]] != 0, capital[first + 1],
+                gazetteer.wordFlags[lower[first]] & GazetteerIndex.givenName == 0,
+                !mentions.contains(where: {
+                    $0.type == .person && $0.end - $0.first >= 2 && $0.first != first && raw[$0.first] == raw[first]
+                }),
+                mentions.contains(where: {
+                    // The other person named earlier, not by a capitalized sentence opener.
+                    $0.type == .person && $0.end - $0.first >= 2 && $0.end <= first && !sentenceStarts[$0.first]
+                        && raw[$0.end - 1] == raw[first]
+                })
+            {
+                mentions[index].first = first + 1
+                added.append(Mention(first: first, end: first + 1, type: .person))
+            }
+        }
+        guard !added.isEmpty else { return }
+        mentions += added
+        mentions.sort { $0.first < $1.first }
     }
 
     /// Clusters person mentions and writes each cluster's fullest spelling.

@@ -67,6 +67,10 @@ public struct AttributionLexicon: Sendable {
         /// A passive verb of hearsay whose source the text may not give: "X
         /// dikabarkan telah …", "disebut-sebut merupakan …".
         public static let hearsay = WordClass(rawValue: 1 << 25)
+        /// An auxiliary of aspect or negation ("telah", "akan", "tidak"): after a
+        /// speech verb it opens content whose subject is the speaker ("MCC
+        /// menyatakan telah menginvestasikan …").
+        public static let auxiliary = WordClass(rawValue: 1 << 26)
 
         /// Every class that makes a word a speech cue.
         public static let cue: WordClass = [.after, .clitic, .active, .passive, .menurut]
@@ -98,7 +102,7 @@ public struct AttributionLexicon: Sendable {
             "joiner": .joiner, "adverb": .adverb,
             "preposition": .preposition, "demonstrative": .demonstrative, "particle": .particle, "stop": .stop,
             "time": .time, "appositive": .appositive, "relative": .relative, "agent": .agent, "directive": .directive,
-            "hearsay": .hearsay,
+            "hearsay": .hearsay, "auxiliary": .auxiliary,
         ]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -67,6 +67,10 @@ extension QuoteFinder {
         return next < range.upperBound && (isPunctuation(next, ",") || (isWord(next) && !isCapitalized(next)))
     }
 
+    /// Verbs of promise: "berjanji akan …" is no quote in the dev gold (the
+    /// notes leave it open), so an auxiliary after them opens no content.
+    static let promises: Set<String> = ["berjanji", "bertekad", "bersumpah"]
+
     /// "menyatakan menolak permohonan …": a verb after the speech verb opens
     /// reported content, where a noun ("menyatakan komitmen") names a thing said.
     func startsVerbPhrase(_ index: Int) -> Bool {
@@ -221,6 +225,7 @@ extension QuoteFinder {
                 cue + 1 < range.upperBound
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
                     || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1)
+                    || (classes[cue + 1].contains(.auxiliary) && !Self.promises.contains(lowercased(cue)))
                     || (classes[cue + 1].contains(.pronoun) && cue + 2 < range.upperBound && isWord(cue + 2))
                     || lowercased(cue + 1) == "ada")
             guard introduced || classes[cue].contains(.bare) else { return nil }

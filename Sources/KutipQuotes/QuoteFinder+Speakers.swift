@@ -194,6 +194,13 @@ extension QuoteFinder {
     /// Whether a capitalized run holds a role word ("Manager", "Direktur").
     func runHoldsRole(_ run: Range<Int>) -> Bool { run.contains { classes[$0].contains(.role) } }
 
+    /// Copulas after "yang" that introduce a description of the subject.
+    static let copulas: Set<String> = ["merupakan", "adalah", "ialah", "menjadi"]
+
+    /// Words opening the channel of a saying between its subject and verb
+    /// ("MCC dalam situsnya menyatakan", "FIA melalui situs resmi menyatakan").
+    static let channels: Set<String> = ["dalam", "melalui", "lewat", "via"]
+
     /// The subject of a speech verb ("Mukhlis mengatakan", "ia menegaskan").
     func speakerBefore(_ verb: Int, limit: Int) -> SpeakerReference {
         // "Rachel McDonald, kepala bagian … di Swinburne, mengatakan": a person
@@ -251,6 +258,18 @@ extension QuoteFinder {
             if wordClass.contains(.pronoun), reachable { return .recentPerson }
             // "Pengawal mistar tersibuk itu berharap": a description of someone already named.
             if steps == 0, classes[index].contains(.demonstrative) { return .recentPerson }
+            if isWord(index), !isCapitalized(index), !classes[index].contains(.adverb),
+                let channel = ((max(0, limit, index - 3))...index).last(where: {
+                    Self.channels.contains(lowercased($0))
+                }),
+                channel > max(0, limit), (channel...index).allSatisfy({ isWord($0) && !isCapitalized($0) }),
+                isCapitalized(channel - 1) || isPunctuation(channel - 1, ")")
+            {
+                // "MCC dalam situsnya menyatakan": the channel is crossed, not a clause.
+                steps += index - channel + 1
+                index = channel - 1
+                continue
+            }
             if isWord(index), !isCapitalized(index), !classes[index].contains(.adverb) {
                 // An unnamed source: "seorang warga mengatakan".
                 var start = index
@@ -262,6 +281,16 @@ extension QuoteFinder {
                 if classes[start].contains(.source), !crossedOther,
                     sourcePhraseEnd(from: start, limit: verb) == verb - 1
                 {
+                    // "Julie Ohana yang merupakan seorang ahli terapi kuliner mengatakan":
+                    // the phrase describes the subject of a relative clause.
+                    if start >= max(0, limit) + 3, Self.copulas.contains(lowercased(start - 1)),
+                        classes[start - 2].contains(.relative)
+                    {
+                        crossedClause = true
+                        index = start - 3
+                        steps += 3
+                        continue
+                    }
                     let phrase = text(start, through: verb - 1)
                     return .named(phrase.text, mention: phrase, role: nil)
                 }

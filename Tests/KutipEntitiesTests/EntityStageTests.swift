@@ -144,6 +144,24 @@ struct EntityStageTests {
         #expect(found.contains { $0.type == .person && $0.span.text == "Basuki Tjahaja Purnama" })
     }
 
+    @Test func aPersonSpanRunOverAnotherNameIsSplit() throws {
+        // With the bundled model, which tags "Duterte Harry Roque" and "Imigrasi Agung Sampurno" as one person.
+        let pipeline = try Kutip.defaultPipeline()
+        let roque = try pipeline.annotate(
+            text: "Presiden Filipina Rodrigo Duterte memilih keluar dari program bantuan itu.\n\n"
+                + "Juru bicara Duterte Harry Roque mengatakan Manila tidak merundingkan kesepakatan kedua.")
+        let persons = (roque.entities ?? []).filter { $0.type == .person }
+        #expect(persons.map(\.span.text) == ["Rodrigo Duterte", "Duterte", "Harry Roque"])
+        #expect(persons[1].canonical == "Rodrigo Duterte")
+        let agung = try pipeline.annotate(
+            text: "Surat itu sudah diterima Ditjen Imigrasi pada Kamis.\n\n"
+                + "\"Periode pencegahan berlaku enam bulan,\" kata Kepala Bagian Humas dan Umum Ditjen Imigrasi "
+                + "Agung Sampurno saat dikonfirmasi di Jakarta.")
+        let entities = (agung.entities ?? []).map { "\($0.type.rawValue):\($0.span.text)" }
+        #expect(entities.contains("PER:Agung Sampurno"))
+        #expect(entities.filter { $0 == "ORG:Ditjen Imigrasi" }.count == 2)
+    }
+
     @Test func aDatelineDashOnTheLineBeforeDoesNotCutAName() throws {
         let document = try Kutip.defaultPipeline().annotate(
             text: "Suara.com -\n\nAhed Tamimi ditangkap setelah dia difilmkan.")

@@ -394,6 +394,23 @@ struct QuoteTests {
         #expect(found.map { $0.split(separator: "|")[2] } == ["Kartini"])
     }
 
+    @Test func aDescriptionInARelativeClauseLeavesTheNamedSubject() {
+        let found = quotes(
+            "Budi Santoso yang merupakan seorang pengamat ekonomi mengatakan harga beras terus naik sejak bulan lalu.")
+        #expect(found.map { $0.split(separator: "|")[2] } == ["Budi Santoso"])
+    }
+
+    @Test func anAuxiliaryOpensContentAfterAChannel() {
+        let found = quotes(
+            "MCC dalam situsnya menyatakan telah menginvestasikan lebih dari 13 miliar dolar AS untuk proyek itu.")
+        #expect(
+            found == ["indirect|telah menginvestasikan lebih dari 13 miliar dolar AS untuk proyek itu|MCC|menyatakan"])
+    }
+
+    @Test func aPromiseIsNoQuote() {
+        #expect(quotes("Ketua RT Budi Santoso berjanji akan memperbaiki jalan kampung itu tahun depan.").isEmpty)
+    }
+
     @Test func aCliticAfterAnUnnamedSourcePointsAtThatSource() {
         let found = quotes(
             "\"Setiap kali dia kembali ke atas panggung, dia dibawa dengan kasur,\" kata seorang saksi mata. "
