@@ -71,6 +71,9 @@ extension QuoteFinder {
     /// notes leave it open), so an auxiliary after them opens no content.
     static let promises: Set<String> = ["berjanji", "bertekad", "bersumpah"]
 
+    /// Conditionals that, right after a speech verb, colloquially mean "bahwa".
+    static let colloquialThat: Set<String> = ["jika", "kalau"]
+
     /// "menyatakan menolak permohonan …": a verb after the speech verb opens
     /// reported content, where a noun ("menyatakan komitmen") names a thing said.
     func startsVerbPhrase(_ index: Int) -> Bool {
@@ -226,9 +229,12 @@ extension QuoteFinder {
                 && (isPunctuation(cue + 1, ",:") || classes[cue + 1].contains(.complementizer)
                     || classes[cue + 1].contains(.adverbial) || startsVerbPhrase(cue + 1)
                     || (classes[cue + 1].contains(.auxiliary) && !Self.promises.contains(lowercased(cue)))
+                    || Self.colloquialThat.contains(lowercased(cue + 1))
                     || (classes[cue + 1].contains(.pronoun) && cue + 2 < range.upperBound && isWord(cue + 2))
                     || lowercased(cue + 1) == "ada")
             guard introduced || classes[cue].contains(.bare) else { return nil }
+            // "mengatakan jika memasak …": colloquial "jika"/"kalau" right after the verb reads "bahwa".
+            if Self.colloquialThat.contains(lowercased(start)) { start += 1 }
             skipIntroducers(&start, before: range.upperBound)
             // Only an adverbial right after the verb is skipped; after "menyebut,"
             // the content has begun ("saat ini Pemprov DKI …").
@@ -250,9 +256,12 @@ extension QuoteFinder {
                 if probe < range.upperBound, classes[probe].contains(.adverbial) { probe += 1 }
                 let runStart = probe
                 while probe < range.upperBound, probe < runStart + 6, isCapitalized(probe) { probe += 1 }
-                if probe > runStart, probe < range.upperBound, isWord(probe), !isCapitalized(probe) {
+                // Before "untuk" or "agar" the addressee stays (the notes: "meminta
+                // setiap wartawan untuk bekerja …"); before a verb it is left out.
+                if probe > runStart, probe < range.upperBound, isWord(probe), !isCapitalized(probe),
+                    !classes[probe].contains(.complementizer), lowercased(probe) != "untuk"
+                {
                     start = probe
-                    if classes[start].contains(.complementizer) || lowercased(start) == "untuk" { start += 1 }
                 }
             }
             guard start < range.upperBound, !isMark(start) else { return nil }
