@@ -826,32 +826,45 @@ struct EntityDocument {
     ///   "Rodrigo Duterte") splits off as a mention of its own.
     mutating func splitLongPersons() {
         guard mentions.contains(where: { $0.type == .person && $0.end - $0.first >= 3 }) else { return }
-        var organizations: [(first: Int, end: Int)] = []
-        var surnames = HashTable(capacity: mentions.count)
+        // Everything is looked up by hash, so a document of thousands of names
+        // costs a few probes per name, not a scan of the others.
+        func key(_ first: Int, _ end: Int) -> UInt64 {
+            var key = EntityFeatures.phraseSeed
+            for token in first..<end { key = EntityFeatures.extend(key, raw[token]) }
+            return key
+        }
+        var organizations: [UInt64: Int] = [:]  // name key → first token of one occurrence
+        var surnameEnds: [UInt64: Int] = [:]  // last word → the earliest end of a name it closes
+        var openers: [UInt64: Int] = [:]  // first word → how many names of two or more words it opens
         for mention in mentions {
-            if mention.type == .organization, (2...5).contains(mention.end - mention.first),
+            let length = mention.end - mention.first
+            if mention.type == .organization, (2...5).contains(length),
                 (mention.first..<mention.end).allSatisfy({ capital[$0] })
             {
-                organizations.append((mention.first, mention.end))
-            } else if mention.type == .person, mention.end - mention.first >= 2 {
-                surnames[raw[mention.end - 1]] = 1
+                organizations[key(mention.first, mention.end)] = mention.first
+            } else if mention.type == .person, length >= 2 {
+                openers[raw[mention.first], default: 0] += 1
+                if !sentenceStarts[mention.first] {
+                    surnameEnds[raw[mention.end - 1]] = min(surnameEnds[raw[mention.end - 1]] ?? .max, mention.end)
+                }
             }
         }
+        let covered = coverage()
         var added: [Mention] = []
         for index in mentions.indices where mentions[index].type == .person {
             let first = mentions[index].first
             let end = mentions[index].end
             guard end - first >= 3 else { continue }
             var match: (before: Int, words: Int)?
-            for organization in organizations where match == nil {
-                let length = organization.end - organization.first
-                for words in 1...min(end - first - 2, length - 1) {
-                    let before = length - words
-                    if first - before >= 0,
-                        sameTokens(organization.first, organization.end, first - before, first + words)
-                    {
-                        match = (before, words)
-                        break
+            if !organizations.isEmpty {
+                search: for words in 1...min(end - first - 2, 4) {
+                    for before in 1...(5 - words) where first - before >= 0 {
+                        if let other = organizations[key(first - before, first + words)],
+                            sameTokens(other, other + before + words, first - before, first + words)
+                        {
+                            match = (before, words)
+                            break search
+                        }
                     }
                 }
             }
@@ -859,29 +872,22 @@ struct EntityDocument {
                 mentions[index].first = first + words
                 // An organization mention already covering the words before ("Ditjen")
                 // grows to the whole name; otherwise the name becomes one.
-                if let partial = mentions.indices.first(where: {
-                    mentions[$0].type == .organization && mentions[$0].end == first
-                        && mentions[$0].first >= first - before
-                }) {
+                let partial = covered[first - 1]
+                if partial >= 0, mentions[partial].type == .organization, mentions[partial].end == first,
+                    mentions[partial].first >= first - before
+                {
                     mentions[partial].first = first - before
                     mentions[partial].end = first + words
-                } else if !mentions.contains(where: { $0.first < first && $0.end > first - before }) {
+                } else if (first - before..<first).allSatisfy({ covered[$0] < 0 }) {
                     added.append(Mention(first: first - before, end: first + words, type: .organization))
                 }
                 continue
             }
-            // Only a word the article uses as a surname, never to open a name,
+            // Only a word the article uses as a surname of someone named earlier
+            // (not by a capitalized sentence opener), never to open another name,
             // and no given name ("Siti Fadilah Supari" after "Menkes Siti").
-            if surnames[raw[first]] != 0, capital[first + 1],
-                gazetteer.wordFlags[lower[first]] & GazetteerIndex.givenName == 0,
-                !mentions.contains(where: {
-                    $0.type == .person && $0.end - $0.first >= 2 && $0.first != first && raw[$0.first] == raw[first]
-                }),
-                mentions.contains(where: {
-                    // The other person named earlier, not by a capitalized sentence opener.
-                    $0.type == .person && $0.end - $0.first >= 2 && $0.end <= first && !sentenceStarts[$0.first]
-                        && raw[$0.end - 1] == raw[first]
-                })
+            if let surnameEnd = surnameEnds[raw[first]], surnameEnd <= first, capital[first + 1],
+                gazetteer.wordFlags[lower[first]] & GazetteerIndex.givenName == 0, openers[raw[first]] == 1
             {
                 mentions[index].first = first + 1
                 added.append(Mention(first: first, end: first + 1, type: .person))

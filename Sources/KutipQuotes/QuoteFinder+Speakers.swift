@@ -260,7 +260,7 @@ extension QuoteFinder {
             if steps == 0, classes[index].contains(.demonstrative) { return .recentPerson }
             if isWord(index), !isCapitalized(index), !classes[index].contains(.adverb),
                 let channel = ((max(0, limit, index - 3))...index).last(where: {
-                    Self.channels.contains(lowercased($0))
+                    classes[$0].contains(.adverbial) && Self.channels.contains(lowercased($0))
                 }),
                 channel > max(0, limit), (channel...index).allSatisfy({ isWord($0) && !isCapitalized($0) }),
                 isCapitalized(channel - 1) || isPunctuation(channel - 1, ")")
