@@ -89,13 +89,15 @@ struct PersonNames: Sendable {
     /// Title words of the document, left out at the edges of a name.
     var titles: Set<String> = []
 
-    /// `name` without titles, ranks and degrees at either end.
-    func stripped(_ name: String, titles: Set<String>) -> String {
-        var words = name.split(separator: " ").map(String.init)
-        func isTitle(_ word: String) -> Bool { titles.contains(word) || word.unicodeScalars.contains(".") }
-        while words.count > 1, isTitle(words[0]) { words.removeFirst() }
-        while words.count > 1, isTitle(words[words.count - 1]) { words.removeLast() }
-        return words.joined(separator: " ")
+    /// The words of `name` without titles, ranks and degrees at either end.
+    func strippedWords(_ name: String, titles: Set<String>) -> [String] {
+        let all = name.split(separator: " ")
+        func isTitle(_ word: Substring) -> Bool { word.contains(".") || titles.contains(String(word)) }
+        var first = 0
+        var end = all.count
+        while end - first > 1, isTitle(all[first]) { first += 1 }
+        while end - first > 1, isTitle(all[end - 1]) { end -= 1 }
+        return all[first..<end].map(String.init)
     }
 
     /// Whether `word` belongs to some person's name.
@@ -105,7 +107,7 @@ struct PersonNames: Sendable {
     /// allowed), the earliest-introduced person winning a tie of candidates;
     /// `name` itself when no one matches.
     func canonical(_ name: String) -> String {
-        var words = stripped(name, titles: titles).split(separator: " ").map(String.init)
+        var words = strippedWords(name, titles: titles)
         if let full = aliases[words.joined(separator: " ")] { words = full }
         guard words.allSatisfy({ $0.unicodeScalars.first?.isKutipUppercase ?? false }) else { return name }
         var best = words

@@ -11,7 +11,7 @@ extension QuoteFinder {
         var known: [String: String] = [:]
         func canonical(_ name: String) -> String {
             if let found = known[name] { return found }
-            var found = names.canonical(name)
+            var found = canonicalName(name)
             if found == name, !name.contains(" "), names.knows(name) { found = fullerInText(name) ?? name }
             known[name] = found
             return found
@@ -106,7 +106,7 @@ extension QuoteFinder {
     }
 
     /// The role found for its person, for every person mention without one.
-    func roleUpdates() -> [(index: Int, role: String)] {
+    mutating func roleUpdates() -> [(index: Int, role: String)] {
         guard !roles.isEmpty else { return [] }
         var known: [String: String?] = [:]
         var updates: [(index: Int, role: String)] = []
@@ -117,7 +117,7 @@ extension QuoteFinder {
             if let found = known[key] {
                 role = found
             } else {
-                role = roles[names.canonical(key)] ?? entity.canonical.flatMap { roles[$0] }
+                role = roles[canonicalName(key)] ?? entity.canonical.flatMap { roles[$0] }
                 known[key] = role
             }
             if let role { updates.append((index, role)) }

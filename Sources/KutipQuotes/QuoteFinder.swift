@@ -81,6 +81,18 @@ struct QuoteFinder {
     var subject: [Bool] = []
     /// The people of the document, for mapping a speaker's words to a full name.
     var names = PersonNames()
+    /// ``PersonNames/canonical(_:)`` of every name asked so far: attribution
+    /// and the role updates ask for the same few names, and each answer splits
+    /// and compares strings.
+    var canonicalCache: [String: String] = [:]
+
+    /// The fullest name of the person `name` stands for (see ``PersonNames/canonical(_:)``).
+    mutating func canonicalName(_ name: String) -> String {
+        if let known = canonicalCache[name] { return known }
+        let found = names.canonical(name)
+        canonicalCache[name] = found
+        return found
+    }
 
     init(document: Document, tokens: TokenList, sentences: [Span], lexicon: AttributionLexicon) {
         source = document.source
